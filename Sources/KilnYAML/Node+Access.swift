@@ -1,0 +1,141 @@
+/// Building and reading nodes without pattern matching at every call site.
+extension Node {
+  public static func string(_ text: String, at location: SourceLocation = .unknown) -> Node {
+    Node(.scalar(Scalar(text, tag: .string, style: .doubleQuoted)), at: location)
+  }
+
+  public static func int(_ value: Int, at location: SourceLocation = .unknown) -> Node {
+    Node(.scalar(Scalar(String(value), tag: .int)), at: location)
+  }
+
+  public static func bool(_ value: Bool, at location: SourceLocation = .unknown) -> Node {
+    Node(.scalar(Scalar(value ? "true" : "false", tag: .bool)), at: location)
+  }
+
+  public static func null(at location: SourceLocation = .unknown) -> Node {
+    Node(.scalar(Scalar("null", tag: .null)), at: location)
+  }
+
+  public static func mapping(_ entries: [MapEntry], at location: SourceLocation = .unknown) -> Node {
+    Node(.mapping(entries), at: location)
+  }
+
+  /// A mapping from pairs, in the order given.
+  public static func mapping(_ pairs: KeyValuePairs<String, Node>, at location: SourceLocation = .unknown) -> Node {
+    Node(.mapping(pairs.map { MapEntry(key: $0.key, keyLocation: location, value: $0.value) }), at: location)
+  }
+
+  public static func sequence(_ items: [Node], at location: SourceLocation = .unknown) -> Node {
+    Node(.sequence(items), at: location)
+  }
+
+  public var scalar: Scalar? {
+    if case .scalar(let s) = value { return s }
+    return nil
+  }
+
+  /// The text of a string scalar; nil for numbers, booleans, null, collections.
+  public var string: String? {
+    if case .scalar(let s) = value, s.tag == .string { return s.text }
+    return nil
+  }
+
+  public var entries: [MapEntry]? {
+    if case .mapping(let e) = value { return e }
+    return nil
+  }
+
+  public var items: [Node]? {
+    if case .sequence(let i) = value { return i }
+    return nil
+  }
+
+  public var isMapping: Bool { if case .mapping = value { true } else { false } }
+  public var isSequence: Bool { if case .sequence = value { true } else { false } }
+  public var isNull: Bool { scalar?.tag == .null }
+
+  /// "mapping", "sequence", "string", "integer", … for error messages.
+  public var kindDescription: String {
+    switch value {
+    case .mapping: "mapping"
+    case .sequence: "sequence"
+    case .scalar(let s): s.tag.description
+    }
+  }
+
+  /// Number of nodes in this tree (itself included); used to bound alias expansion.
+  public var nodeCount: Int {
+    switch value {
+    case .scalar: 1
+    case .sequence(let items): items.reduce(1) { $0 + $1.nodeCount }
+    case .mapping(let entries): entries.reduce(1) { $0 + 1 + $1.value.nodeCount }
+    }
+  }
+
+  /// The entry for `key`, or nil when this is not a mapping or has no such key.
+  /// Setting nil removes the key; setting a value on a non-mapping does nothing.
+  public subscript(key: String) -> Node? {
+    get {
+      guard case .mapping(let entries) = value else { return nil }
+      for entry in entries where entry.key == key { return entry.value }
+      return nil
+    }
+    set {
+      withEntries { entries in
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+          if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+        } else if let newValue {
+          entries.append(MapEntry(key: key, keyLocation: newValue.location, value: newValue))
+        }
+      }
+    }
+  }
+
+  /// The node at `path` (mapping keys only), if every step exists.
+  public func value(at path: some Sequence<String>) -> Node? {
+    var current = self
+    for key in path {
+      guard let next = current[key] else { return nil }
+      current = next
+    }
+    return current
+  }
+
+  /// Mutates this mapping's entries in place (no copy of the entry array). Returns nil, and
+  /// does nothing, when this node is not a mapping.
+  @discardableResult
+  public mutating func withEntries<R>(_ body: (inout [MapEntry]) throws -> R) rethrows -> R? {
+    guard case .mapping(var entries) = value else { return nil }
+    value = .sequence([])  // drop our reference so `entries` is uniquely owned
+    defer { value = .mapping(entries) }
+    return try body(&entries)
+  }
+
+  /// Mutates this sequence's items in place. Returns nil when this node is not a sequence.
+  @discardableResult
+  public mutating func withItems<R>(_ body: (inout [Node]) throws -> R) rethrows -> R? {
+    guard case .sequence(var items) = value else { return nil }
+    value = .sequence([])
+    defer { value = .sequence(items) }
+    return try body(&items)
+  }
+
+  /// Mutates the value under `key` in place; creates it with `create()` first when missing
+  /// and `create` is given. Returns nil when this is not a mapping or the key is missing.
+  @discardableResult
+  public mutating func withValue<R>(
+    forKey key: String, creating create: (() -> Node)? = nil, _ body: (inout Node) throws -> R
+  ) rethrows -> R? {
+    let result: R?? = try withEntries { entries -> R? in
+      var index = entries.firstIndex(where: { $0.key == key })
+      if index == nil, let create {
+        let made = create()
+        entries.append(MapEntry(key: key, keyLocation: made.location, value: made))
+        index = entries.count - 1
+      }
+      guard let index else { return nil }
+      return try body(&entries[index].value)
+    }
+    return result ?? nil
+  }
+}

@@ -1,0 +1,16 @@
+/// Bounds that keep hostile YAML from exhausting memory or the stack.
+public struct YAMLLimits: Sendable {
+  /// Deepest nesting of mappings and sequences. Real manifests stay far below 64; CRD
+  /// schemas are the deepest seen, at about 40.
+  public var maxDepth: Int
+  /// Nodes an input may add by expanding aliases (`*name`). A "billion laughs" document
+  /// needs billions; honest anchors in manifests add hundreds.
+  public var maxAliasExpansion: Int
+
+  public init(maxDepth: Int = 256, maxAliasExpansion: Int = 100_000) {
+    self.maxDepth = maxDepth
+    self.maxAliasExpansion = maxAliasExpansion
+  }
+
+  public static let standard = YAMLLimits()
+}

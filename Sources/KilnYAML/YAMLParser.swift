@@ -1,0 +1,313 @@
+internal import CLibYAML
+
+/// Reads a YAML stream into nodes, straight from libyaml's event API.
+///
+/// Every node and every mapping key keeps its `file:line:column`. Aliases and `<<` merge
+/// keys are expanded (within `YAMLLimits`), so callers only ever see plain trees.
+/// Refused, each with a positioned error: syntax errors, duplicate keys, keys that are not
+/// strings, unknown anchors, unsupported tags, nesting or alias expansion beyond the limits.
+public enum YAMLParser {
+  /// Every document of the stream, in order; empty documents come back as null nodes.
+  public static func parseStream(
+    _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard
+  ) throws(YAMLError) -> [Node] {
+    let reader = EventReader(bytes: bytes, file: file, limits: limits)
+    return try reader.readStream()
+  }
+
+  /// The documents of a stream that hold something (empty and comment-only ones dropped).
+  public static func parseDocuments(
+    _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard
+  ) throws(YAMLError) -> [Node] {
+    try parseStream(bytes, file: file, limits: limits).filter { !$0.isNull }
+  }
+
+  /// Convenience for tests and small inputs.
+  public static func parseStream(_ text: String, file: String = "<input>") throws(YAMLError) -> [Node] {
+    try parseStream(Array(text.utf8), file: file)
+  }
+}
+
+/// One pass over libyaml events; owns the parser and a copy of the input for its lifetime.
+private final class EventReader {
+  private let parser: UnsafeMutablePointer<yaml_parser_t>
+  private let input: UnsafeMutableBufferPointer<UInt8>
+  private let file: String
+  private let limits: YAMLLimits
+
+  private var stack: [Frame] = []
+  private var anchors: [String: Node] = [:]
+  private var aliasNodesExpanded = 0
+  private var documents: [Node] = []
+  private var root: Node?
+
+  init(bytes: [UInt8], file: String, limits: YAMLLimits) {
+    self.file = file
+    self.limits = limits
+    input = .allocate(capacity: max(bytes.count, 1))
+    _ = input.initialize(from: bytes)
+    parser = .allocate(capacity: 1)
+    yaml_parser_initialize(parser)
+    yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+  }
+
+  deinit {
+    yaml_parser_delete(parser)
+    parser.deallocate()
+    input.deallocate()
+  }
+
+  private struct PendingKey {
+    var name: String
+    var location: SourceLocation
+    var isMerge: Bool
+  }
+
+  private enum Frame {
+    case mapping(MappingFrame)
+    case sequence(items: [Node], anchor: String?, location: SourceLocation)
+  }
+
+  private struct MappingFrame {
+    var entries: [MapEntry] = []
+    var pendingKey: PendingKey?
+    var keyIndex: [String: SourceLocation]?  // built once the mapping grows past a few keys
+    var merged: [[MapEntry]] = []
+    var anchor: String?
+    var location: SourceLocation
+  }
+
+  func readStream() throws(YAMLError) -> [Node] {
+    var event = yaml_event_t()
+    while true {
+      guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
+      defer { yaml_event_delete(&event) }
+      switch event.type {
+      case YAML_STREAM_END_EVENT:
+        return documents
+      case YAML_DOCUMENT_START_EVENT:
+        root = nil
+        anchors.removeAll(keepingCapacity: true)
+      case YAML_DOCUMENT_END_EVENT:
+        documents.append(root ?? Node.null(at: location(event.start_mark)))
+      case YAML_SCALAR_EVENT:
+        let node = try scalarNode(event)
+        try register(anchor: event.data.scalar.anchor, node: node)
+        try attach(node)
+      case YAML_ALIAS_EVENT:
+        try attach(try aliasNode(event))
+      case YAML_SEQUENCE_START_EVENT:
+        try checkCollectionTag(event.data.sequence_start.tag, expected: "tag:yaml.org,2002:seq", event)
+        try push(.sequence(items: [], anchor: string(event.data.sequence_start.anchor), location: location(event.start_mark)), event)
+      case YAML_MAPPING_START_EVENT:
+        try checkCollectionTag(event.data.mapping_start.tag, expected: "tag:yaml.org,2002:map", event)
+        try push(.mapping(MappingFrame(anchor: string(event.data.mapping_start.anchor), location: location(event.start_mark))), event)
+      case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        let (node, anchor) = try pop()
+        if let anchor { anchors[anchor] = node }
+        try attach(node)
+      default:
+        break
+      }
+    }
+  }
+
+  // MARK: - Nodes
+
+  private func scalarNode(_ event: yaml_event_t) throws(YAMLError) -> Node {
+    let data = event.data.scalar
+    let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+    let at = location(event.start_mark)
+    let style: ScalarStyle
+    switch data.style {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+    case YAML_LITERAL_SCALAR_STYLE: style = .literal
+    case YAML_FOLDED_SCALAR_STYLE: style = .folded
+    default: style = .plain
+    }
+    var tag: ScalarTag = style == .plain ? ScalarResolver.resolvePlain(text) : .string
+    if let explicit = string(data.tag) {
+      tag = try explicitTag(explicit, text: text, resolved: tag, at: at)
+    }
+    return Node(.scalar(Scalar(text, tag: tag, style: style)), at: at)
+  }
+
+  /// `!!str 123` is a string; `!!int 12` checks that the text really is one; `!` (the
+  /// non-specific tag) means "string". Other tags have no meaning in Kubernetes manifests.
+  private func explicitTag(_ tag: String, text: String, resolved: ScalarTag, at: SourceLocation) throws(YAMLError) -> ScalarTag {
+    let wanted: ScalarTag
+    switch tag {
+    case "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary": return .string
+    case "tag:yaml.org,2002:int": wanted = .int
+    case "tag:yaml.org,2002:float": wanted = .float
+    case "tag:yaml.org,2002:bool": wanted = .bool
+    case "tag:yaml.org,2002:null": wanted = .null
+    case "tag:yaml.org,2002:timestamp": wanted = .timestamp
+    default: throw YAMLError("unsupported tag \(shortTag(tag))", at: at)
+    }
+    let actual = ScalarResolver.resolvePlain(text)
+    if actual == wanted || (wanted == .float && actual == .int) { return wanted }
+    throw YAMLError("cannot read \"\(text)\" as \(shortTag(tag))", at: at)
+  }
+
+  private func shortTag(_ tag: String) -> String {
+    let prefix = "tag:yaml.org,2002:"
+    return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
+  }
+
+  private func checkCollectionTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, expected: String, _ event: yaml_event_t) throws(YAMLError) {
+    guard let tag = string(tag), tag != expected, tag != "!" else { return }
+    throw YAMLError("unsupported tag \(shortTag(tag))", at: location(event.start_mark))
+  }
+
+  private func aliasNode(_ event: yaml_event_t) throws(YAMLError) -> Node {
+    let name = string(event.data.alias.anchor) ?? ""
+    let at = location(event.start_mark)
+    guard var node = anchors[name] else { throw YAMLError("unknown anchor \"\(name)\"", at: at) }
+    aliasNodesExpanded += node.nodeCount
+    if aliasNodesExpanded > limits.maxAliasExpansion {
+      throw YAMLError(
+        "aliases expand to more than \(limits.maxAliasExpansion) nodes; refusing a possible alias bomb",
+        at: at)
+    }
+    node.location = at
+    return node
+  }
+
+  private func register(anchor: UnsafeMutablePointer<yaml_char_t>?, node: Node) throws(YAMLError) {
+    if let name = string(anchor) { anchors[name] = node }
+  }
+
+  // MARK: - Structure
+
+  private func push(_ frame: Frame, _ event: yaml_event_t) throws(YAMLError) {
+    if stack.count >= limits.maxDepth {
+      throw YAMLError("nesting deeper than \(limits.maxDepth) levels", at: location(event.start_mark))
+    }
+    stack.append(frame)
+  }
+
+  private func pop() throws(YAMLError) -> (Node, String?) {
+    switch stack.removeLast() {
+    case .sequence(let items, let anchor, let at):
+      return (Node(.sequence(items), at: at), anchor)
+    case .mapping(var frame):
+      if !frame.merged.isEmpty { applyMerges(&frame) }
+      return (Node(.mapping(frame.entries), at: frame.location), frame.anchor)
+    }
+  }
+
+  /// `<<` merge keys: keys written in the mapping win over merged ones; among several merged
+  /// mappings, the first that has a key wins (YAML's merge-key rules).
+  private func applyMerges(_ frame: inout MappingFrame) {
+    var present = Set(frame.entries.map(\.key))
+    for source in frame.merged {
+      for entry in source where !present.contains(entry.key) {
+        present.insert(entry.key)
+        frame.entries.append(entry)
+      }
+    }
+  }
+
+  private func attach(_ node: Node) throws(YAMLError) {
+    guard let top = stack.indices.last else {
+      root = node
+      return
+    }
+    switch stack[top] {
+    case .sequence(var items, let anchor, let at):
+      stack[top] = .sequence(items: [], anchor: nil, location: at)
+      items.append(node)
+      stack[top] = .sequence(items: items, anchor: anchor, location: at)
+    case .mapping(var frame):
+      stack[top] = .sequence(items: [], anchor: nil, location: frame.location)
+      defer { stack[top] = .mapping(frame) }
+      if let key = frame.pendingKey {
+        frame.pendingKey = nil
+        if key.isMerge {
+          try addMerge(node, to: &frame)
+        } else {
+          frame.entries.append(MapEntry(key: key.name, keyLocation: key.location, value: node))
+        }
+      } else {
+        frame.pendingKey = try mappingKey(node, in: &frame)
+      }
+    }
+  }
+
+  private func mappingKey(_ node: Node, in frame: inout MappingFrame) throws(YAMLError) -> PendingKey {
+    guard case .scalar(let scalar) = node.value else {
+      throw YAMLError("mapping keys must be strings, not a \(node.kindDescription)", at: node.location)
+    }
+    if scalar.style == .plain && scalar.text == "<<" {
+      return PendingKey(name: "<<", location: node.location, isMerge: true)
+    }
+    guard scalar.tag == .string else {
+      throw YAMLError(
+        "mapping key \(scalar.text.isEmpty ? "(empty)" : scalar.text) is read as a \(scalar.tag), not a string",
+        at: node.location, notes: ["quote the key if it is meant as text: \"\(scalar.text)\""])
+    }
+    try checkDuplicate(scalar.text, at: node.location, in: &frame)
+    return PendingKey(name: scalar.text, location: node.location, isMerge: false)
+  }
+
+  private func checkDuplicate(_ key: String, at: SourceLocation, in frame: inout MappingFrame) throws(YAMLError) {
+    var first: SourceLocation?
+    if frame.keyIndex == nil && frame.entries.count < 12 {
+      first = frame.entries.first(where: { $0.key == key })?.keyLocation
+    } else {
+      if frame.keyIndex == nil {
+        var index: [String: SourceLocation] = [:]
+        for entry in frame.entries { index[entry.key] = entry.keyLocation }
+        frame.keyIndex = index
+      }
+      first = frame.keyIndex?[key]
+      frame.keyIndex?[key] = first ?? at
+    }
+    if let first {
+      throw YAMLError("duplicate key \"\(key)\"", at: at, notes: ["first defined at line \(first.line), column \(first.column)"])
+    }
+  }
+
+  private func addMerge(_ node: Node, to frame: inout MappingFrame) throws(YAMLError) {
+    switch node.value {
+    case .mapping(let entries):
+      frame.merged.append(entries)
+    case .sequence(let items):
+      for item in items {
+        guard case .mapping(let entries) = item.value else {
+          throw YAMLError("a << merge list may only hold mappings, not a \(item.kindDescription)", at: item.location)
+        }
+        frame.merged.append(entries)
+      }
+    default:
+      throw YAMLError("a << merge key needs a mapping or a list of mappings, not a \(node.kindDescription)", at: node.location)
+    }
+  }
+
+  // MARK: - Helpers
+
+  private func location(_ mark: yaml_mark_t) -> SourceLocation {
+    SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+  }
+
+  private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+
+  private func syntaxError() -> YAMLError {
+    let p = parser.pointee
+    let problem = p.problem.map { String(cString: $0) } ?? "invalid YAML"
+    var notes: [String] = []
+    if let context = p.context.map({ String(cString: $0) }) {
+      notes.append("\(context) that started at line \(p.context_mark.line + 1), column \(p.context_mark.column + 1)")
+    }
+    if p.error == YAML_READER_ERROR {
+      // Reader errors carry a byte offset, not a line.
+      return YAMLError("\(problem) (at byte \(p.problem_offset))", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+    return YAMLError(problem, at: location(p.problem_mark), notes: notes)
+  }
+}
