@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The order in which goyaml.v2 writes mapping keys, which kubectl kustomize's output follows.
 ///
 /// Keys are compared character by character. At the first difference: two letters compare by
@@ -76,15 +82,46 @@ public enum KeyOrder {
     return na < nb
   }
 
-  /// Sorts entries by key in this order; deterministic even where the order is not transitive.
+  /// Sorts entries by key in this order; deterministic even where the order is not transitive
+  /// (byte order first, then a stable sort).
   public static func sorted(_ entries: [MapEntry]) -> [MapEntry] {
     if entries.count < 2 { return entries }
     if entries.count == 2 {
       return less(entries[1].key, entries[0].key) ? [entries[1], entries[0]] : entries
     }
-    var items = entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-    mergeSort(&items)
+    var items = entries
+    items.sort { byteLess($0.key, $1.key) }
+    if items.count <= 16 {
+      insertionSort(&items)
+    } else {
+      mergeSort(&items)
+    }
     return items
+  }
+
+  private static func byteLess(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { pa in
+      b.withUTF8 { pb in
+        let n = min(pa.count, pb.count)
+        if n > 0, let x = pa.baseAddress, let y = pb.baseAddress {
+          let c = memcmp(x, y, n)
+          if c != 0 { return c < 0 }
+        }
+        return pa.count < pb.count
+      }
+    }
+  }
+
+  private static func insertionSort(_ items: inout [MapEntry]) {
+    for i in 1..<items.count {
+      var j = i
+      while j > 0 && less(items[j].key, items[j - 1].key) {
+        items.swapAt(j, j - 1)
+        j -= 1
+      }
+    }
   }
 
   private static func mergeSort(_ items: inout [MapEntry]) {

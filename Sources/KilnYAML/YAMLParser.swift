@@ -63,18 +63,23 @@ private final class EventReader {
     var isMerge: Bool
   }
 
-  private enum Frame {
-    case mapping(MappingFrame)
-    case sequence(items: [Node], anchor: String?, location: SourceLocation)
-  }
-
-  private struct MappingFrame {
+  /// An open collection. Frames are objects so that adding to the innermost one mutates it in
+  /// place instead of copying it out of the stack and back for every node.
+  private final class Frame {
+    let isMapping: Bool
+    let anchor: String?
+    let location: SourceLocation
+    var items: [Node] = []
     var entries: [MapEntry] = []
     var pendingKey: PendingKey?
     var keyIndex: [String: SourceLocation]?  // built once the mapping grows past a few keys
     var merged: [[MapEntry]] = []
-    var anchor: String?
-    var location: SourceLocation
+
+    init(isMapping: Bool, anchor: String?, location: SourceLocation) {
+      self.isMapping = isMapping
+      self.anchor = anchor
+      self.location = location
+    }
   }
 
   func readStream() throws(YAMLError) -> [Node] {
@@ -98,10 +103,10 @@ private final class EventReader {
         try attach(try aliasNode(event))
       case YAML_SEQUENCE_START_EVENT:
         try checkCollectionTag(event.data.sequence_start.tag, expected: "tag:yaml.org,2002:seq", event)
-        try push(.sequence(items: [], anchor: string(event.data.sequence_start.anchor), location: location(event.start_mark)), event)
+        try push(Frame(isMapping: false, anchor: string(event.data.sequence_start.anchor), location: location(event.start_mark)), event)
       case YAML_MAPPING_START_EVENT:
         try checkCollectionTag(event.data.mapping_start.tag, expected: "tag:yaml.org,2002:map", event)
-        try push(.mapping(MappingFrame(anchor: string(event.data.mapping_start.anchor), location: location(event.start_mark))), event)
+        try push(Frame(isMapping: true, anchor: string(event.data.mapping_start.anchor), location: location(event.start_mark)), event)
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         let (node, anchor) = try pop()
         if let anchor { anchors[anchor] = node }
@@ -189,18 +194,15 @@ private final class EventReader {
   }
 
   private func pop() throws(YAMLError) -> (Node, String?) {
-    switch stack.removeLast() {
-    case .sequence(let items, let anchor, let at):
-      return (Node(.sequence(items), at: at), anchor)
-    case .mapping(var frame):
-      if !frame.merged.isEmpty { applyMerges(&frame) }
-      return (Node(.mapping(frame.entries), at: frame.location), frame.anchor)
-    }
+    let frame = stack.removeLast()
+    if !frame.isMapping { return (Node(.sequence(frame.items), at: frame.location), frame.anchor) }
+    if !frame.merged.isEmpty { applyMerges(frame) }
+    return (Node(.mapping(frame.entries), at: frame.location), frame.anchor)
   }
 
   /// `<<` merge keys: keys written in the mapping win over merged ones; among several merged
   /// mappings, the first that has a key wins (YAML's merge-key rules).
-  private func applyMerges(_ frame: inout MappingFrame) {
+  private func applyMerges(_ frame: Frame) {
     var present = Set(frame.entries.map(\.key))
     for source in frame.merged {
       for entry in source where !present.contains(entry.key) {
@@ -211,32 +213,25 @@ private final class EventReader {
   }
 
   private func attach(_ node: Node) throws(YAMLError) {
-    guard let top = stack.indices.last else {
+    guard let frame = stack.last else {
       root = node
       return
     }
-    switch stack[top] {
-    case .sequence(var items, let anchor, let at):
-      stack[top] = .sequence(items: [], anchor: nil, location: at)
-      items.append(node)
-      stack[top] = .sequence(items: items, anchor: anchor, location: at)
-    case .mapping(var frame):
-      stack[top] = .sequence(items: [], anchor: nil, location: frame.location)
-      defer { stack[top] = .mapping(frame) }
-      if let key = frame.pendingKey {
-        frame.pendingKey = nil
-        if key.isMerge {
-          try addMerge(node, to: &frame)
-        } else {
-          frame.entries.append(MapEntry(key: key.name, keyLocation: key.location, value: node))
-        }
+    if !frame.isMapping {
+      frame.items.append(node)
+    } else if let key = frame.pendingKey {
+      frame.pendingKey = nil
+      if key.isMerge {
+        try addMerge(node, to: frame)
       } else {
-        frame.pendingKey = try mappingKey(node, in: &frame)
+        frame.entries.append(MapEntry(key: key.name, keyLocation: key.location, value: node))
       }
+    } else {
+      frame.pendingKey = try mappingKey(node, in: frame)
     }
   }
 
-  private func mappingKey(_ node: Node, in frame: inout MappingFrame) throws(YAMLError) -> PendingKey {
+  private func mappingKey(_ node: Node, in frame: Frame) throws(YAMLError) -> PendingKey {
     guard case .scalar(let scalar) = node.value else {
       throw YAMLError("mapping keys must be strings, not a \(node.kindDescription)", at: node.location)
     }
@@ -248,11 +243,11 @@ private final class EventReader {
         "mapping key \(scalar.text.isEmpty ? "(empty)" : scalar.text) is read as a \(scalar.tag), not a string",
         at: node.location, notes: ["quote the key if it is meant as text: \"\(scalar.text)\""])
     }
-    try checkDuplicate(scalar.text, at: node.location, in: &frame)
+    try checkDuplicate(scalar.text, at: node.location, in: frame)
     return PendingKey(name: scalar.text, location: node.location, isMerge: false)
   }
 
-  private func checkDuplicate(_ key: String, at: SourceLocation, in frame: inout MappingFrame) throws(YAMLError) {
+  private func checkDuplicate(_ key: String, at: SourceLocation, in frame: Frame) throws(YAMLError) {
     var first: SourceLocation?
     if frame.keyIndex == nil && frame.entries.count < 12 {
       first = frame.entries.first(where: { $0.key == key })?.keyLocation
@@ -270,7 +265,7 @@ private final class EventReader {
     }
   }
 
-  private func addMerge(_ node: Node, to frame: inout MappingFrame) throws(YAMLError) {
+  private func addMerge(_ node: Node, to frame: Frame) throws(YAMLError) {
     switch node.value {
     case .mapping(let entries):
       frame.merged.append(entries)

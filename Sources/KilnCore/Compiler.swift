@@ -1,0 +1,87 @@
+import KilnYAML
+
+/// What to build: a project directory and an environment, with extra values.
+public struct BuildRequest: Sendable {
+  /// The project root, absolute.
+  public var projectDirectory: String
+  /// How to show project paths in diagnostics ("" or "examples/x/").
+  public var displayPrefix: String
+  public var environment: String
+  public var values: ValueInputs
+
+  public init(projectDirectory: String, displayPrefix: String = "", environment: String, values: ValueInputs = ValueInputs()) {
+    self.projectDirectory = projectDirectory
+    self.displayPrefix = displayPrefix
+    self.environment = environment
+    self.values = values
+  }
+}
+
+/// A finished build: the objects in output order, and warnings for stderr.
+public struct BuildResult: Sendable {
+  public var resources: [Resource]
+  public var warnings: [Diagnostic]
+  public var values: EnvironmentValues
+
+  /// The YAML stream `kiln build` prints.
+  public func render(sources: Bool = false) -> [UInt8] {
+    ManifestRenderer.render(resources, sources: sources)
+  }
+}
+
+/// `kiln build`: the whole pipeline (see `Pipeline`), with no output of its own; every problem
+/// comes back as diagnostics.
+public enum Compiler {
+  public static func build(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult {
+    let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
+    let components = try componentNames(files)
+    let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
+    let values = try EnvironmentValuesDecoder.decode(merged, components: components)
+
+    var builder = DirectoryBuilder(files: files)
+    var resources: [Resource] = []
+    var problems = DiagnosticCollector()
+    if files.kind(of: "base") == .directory {
+      problems.recording { resources += try builder.build("base", component: nil) }
+    }
+    for name in values.enabledComponents {
+      problems.recording {
+        var own = try builder.build("components/\(name)", component: name)
+        try Pipeline.run(Pipeline.componentStages, values.components[name] ?? ComponentValues(), on: &own)
+        resources += own
+      }
+    }
+    try problems.throwIfErrors()
+    try Pipeline.run(Pipeline.environmentStages, values, on: &resources)
+    try checkUnique(resources)
+    return BuildResult(resources: LegacyOrder.standard.sorted(resources), warnings: builder.warnings, values: values)
+  }
+
+  /// The directories under `components/`, sorted by byte order.
+  public static func componentNames(_ files: ProjectFiles) throws -> [String] {
+    guard files.kind(of: "components") == .directory else { return [] }
+    let names = try files.list("components").filter { files.kind(of: "components/\($0)") == .directory }
+    for name in names where EnvironmentValuesDecoder.environmentKeys.contains(name) {
+      throw Diagnostic.error(
+        "component directory \(files.display("components/\(name)")) has the name of an environment setting; rename it",
+        at: nil)
+    }
+    return names
+  }
+
+  /// Two objects with one id would overwrite each other in the cluster.
+  static func checkUnique(_ resources: [Resource]) throws {
+    var seen: [ResourceID: Resource] = [:]
+    var problems = DiagnosticCollector()
+    for resource in resources {
+      if let first = seen[resource.id] {
+        problems.add(.error(
+          "\(resource.id) is defined twice", at: resource.location,
+          notes: ["first defined at \(first.location)"]))
+      } else {
+        seen[resource.id] = resource
+      }
+    }
+    try problems.throwIfErrors()
+  }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The real file system, through the C library: no Foundation on the hot path.
+public struct DiskFileSystem: FileSystem {
+  public init() {}
+
+  public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw error(path) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw error(path) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory") }
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(Int(info.st_size) + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw error(path)
+      }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+    }
+    return bytes
+  }
+
+  public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
+    guard let dir = opendir(path) else { throw error(path) }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  public func kind(of path: String) -> FileKind? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+
+  public func resolvingSymlinks(_ path: String) throws(FileSystemError) -> String {
+    guard let resolved = realpath(path, nil) else { throw error(path) }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private func error(_ path: String) -> FileSystemError {
+    let reason: String
+    switch errno {
+    case ENOENT: reason = "no such file or directory"
+    case EACCES: reason = "permission denied"
+    case ENOTDIR: reason = "not a directory"
+    case EISDIR: reason = "is a directory"
+    default: reason = String(cString: strerror(errno))
+    }
+    return FileSystemError(path: path, reason: reason)
+  }
+}

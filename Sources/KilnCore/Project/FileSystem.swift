@@ -1,0 +1,74 @@
+/// Where kiln reads its inputs from: the disk, or an in-memory tree in tests.
+///
+/// Paths are absolute and `/`-separated. Listing order is not promised by any implementation
+/// (the in-memory one can shuffle it on purpose); callers sort what they list.
+public protocol FileSystem: Sendable {
+  func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
+  func listDirectory(_ path: String) throws(FileSystemError) -> [String]
+  func kind(of path: String) -> FileKind?
+  /// The path with every symlink resolved, for the "stay inside the project" check.
+  func resolvingSymlinks(_ path: String) throws(FileSystemError) -> String
+}
+
+public enum FileKind: Sendable { case file, directory }
+
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+
+  public var description: String { "\(path): \(reason)" }
+}
+
+/// Joining and normalizing `/`-separated paths without Foundation.
+public enum Path {
+  /// `base` + `relative`, with `.` and `..` segments folded; an absolute `relative` wins.
+  public static func join(_ base: String, _ relative: String) -> String {
+    normalize(relative.hasPrefix("/") ? relative : base + "/" + relative)
+  }
+
+  /// Folds `.` and `..`; a relative path keeps the `..` that climb above its start
+  /// (`a/../../b` is `../b`), so callers can see that it leaves its directory.
+  public static func normalize(_ path: String) -> String {
+    let absolute = path.hasPrefix("/")
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..":
+        if let last = parts.last, last != ".." {
+          parts.removeLast()
+        } else if !absolute {
+          parts.append(part)
+        }
+      default: parts.append(part)
+      }
+    }
+    return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+  }
+
+  public static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  public static func fileName(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
+  /// `path` relative to `root`, when it is inside it.
+  public static func relative(_ path: String, to root: String) -> String? {
+    if path == root { return "." }
+    let prefix = root.hasSuffix("/") ? root : root + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+  }
+
+  public static func isInside(_ path: String, _ root: String) -> Bool {
+    relative(path, to: root) != nil
+  }
+}

@@ -1,0 +1,84 @@
+public import KilnYAML
+
+/// One `images:` entry: which image to change and how.
+public struct ImageOverride: Sendable {
+  public var name: String
+  public var newName: String?
+  public var newTag: String?
+  public var digest: String?
+  public var tagSuffix: String?
+  public var location: SourceLocation
+
+  public init(
+    name: String, newName: String? = nil, newTag: String? = nil, digest: String? = nil,
+    tagSuffix: String? = nil, at location: SourceLocation = .unknown
+  ) {
+    self.name = name
+    self.newName = newName
+    self.newTag = newTag
+    self.digest = digest
+    self.tagSuffix = tagSuffix
+    self.location = location
+  }
+
+  /// Kustomize puts `name` into `^name(:tag)?(@sha256:digest)?$` without escaping it, so a
+  /// `.` in the name matches any character (`nginx.extra` matches `nginx-extra:1`) and a name
+  /// with a tag (`ubuntu:20.04`) matches only that tag.
+  public func matches(_ image: String) -> Bool {
+    let name = Array(self.name.utf8)
+    let image = Array(image.utf8)
+    if name.contains(where: { Self.regexOperators.contains($0) }) {
+      return regexMatches(String(decoding: image, as: UTF8.self))
+    }
+    guard image.count >= name.count else { return false }
+    for i in name.indices where name[i] != UInt8(ascii: ".") && name[i] != image[i] { return false }
+    var rest = image[name.count...]
+    if rest.first == UInt8(ascii: ":") {
+      rest = rest.dropFirst()
+      rest = rest.drop(while: Self.isTagCharacter)
+    }
+    if rest.isEmpty { return true }
+    let digestPrefix = Array("@sha256:".utf8)
+    guard rest.starts(with: digestPrefix) else { return false }
+    return rest.dropFirst(digestPrefix.count).allSatisfy(Self.isTagCharacter)
+  }
+
+  /// The image after this override.
+  public func rewrite(_ image: String) -> String {
+    var ref = ImageReference(parsing: image)
+    if let newName { ref.name = newName }
+    if let newTag, let digest {
+      ref.tag = newTag
+      ref.digest = digest
+    } else if let newTag {
+      ref.tag = newTag
+      ref.digest = nil
+    } else if let digest {
+      ref.tag = nil
+      ref.digest = digest
+    } else if let tagSuffix {
+      ref.tag = (ref.tag ?? "") + tagSuffix
+      ref.digest = nil
+    }
+    return ref.text
+  }
+
+  private static let regexOperators: Set<UInt8> = Set("*+?[](){}|^$\\".utf8)
+
+  private static func isTagCharacter(_ c: UInt8) -> Bool {
+    switch c {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."),
+      UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "-"):
+      true
+    default: false
+    }
+  }
+
+  /// Names with regular-expression operators go through a real regex, as in Kustomize.
+  private func regexMatches(_ image: String) -> Bool {
+    let pattern = "^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$"
+    guard let regex = try? Regex(pattern) else { return false }
+    return (try? regex.wholeMatch(in: image)) != nil
+  }
+}

@@ -1,0 +1,48 @@
+public import KilnYAML
+
+/// An environment's merged values, checked and typed.
+public struct EnvironmentValues: Sendable {
+  public var namespace: Node?
+  public var commonLabels: [MapEntry] = []
+  public var labels: [MapEntry] = []
+  public var commonAnnotations: [MapEntry] = []
+  public var images: [ImageOverride] = []
+  public var external: [ExternalObject] = []
+  /// Every component of the project, enabled or not, by name.
+  public var components: [String: ComponentValues] = [:]
+
+  public init() {}
+
+  public var enabledComponents: [String] {
+    components.keys.filter { components[$0]?.enabled == true }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+}
+
+/// One component's settings in an environment.
+public struct ComponentValues: Sendable {
+  public var enabled = false
+  /// Every other setting, in the order the environment files give them.
+  public var settings: [ComponentSetting] = []
+  public var image: ImageShortcut?
+  public var images: [ImageOverride] = []
+
+  public init() {}
+
+  public func setting(_ key: String) -> ComponentSetting? { settings.first { $0.key == key } }
+}
+
+/// `image: {repository, tag, digest}`.
+public struct ImageShortcut: Sendable {
+  public var repository: String?
+  public var tag: String?
+  public var digest: String?
+  public var setting: ComponentSetting
+}
+
+/// An object the cluster provides outside this build (`external:`), which `kiln check`
+/// accepts as the target of a reference.
+public struct ExternalObject: Sendable {
+  public var kind: String
+  public var name: String
+  public var location: SourceLocation
+}

@@ -1,0 +1,156 @@
+import KilnYAML
+
+/// Checks merged values against what kiln understands, every key and every type, and turns
+/// them into `EnvironmentValues`. Problems point at the file and line that set the value
+/// (values remember where they came from through every merge).
+enum EnvironmentValuesDecoder {
+  static let environmentKeys = ["namespace", "commonLabels", "labels", "commonAnnotations", "images", "external"]
+  static let environmentKeysNotYetSupported = ["patches", "configMapGenerator", "secretGenerator"]
+  static let componentKeys = [
+    "enabled", "replicas", "image", "images", "resources", "env", "nodeSelector", "tolerations", "affinity",
+    "podAnnotations", "podLabels",
+  ]
+  static let componentKeysNotYetSupported = ["patches", "instances", "configMapGenerator", "secretGenerator"]
+
+  static func decode(_ values: Node, components: [String]) throws -> EnvironmentValues {
+    var problems = DiagnosticCollector()
+    var result = EnvironmentValues()
+    for name in components { result.components[name] = ComponentValues() }
+    let top = StrictMapping(values, context: "environment values", problems: &problems)
+    for entry in top.entries {
+      let key = entry.key
+      if environmentKeys.contains(key) { continue }
+      if components.contains(key) {
+        result.components[key] = component(key, entry.value, &problems)
+      } else if environmentKeysNotYetSupported.contains(key) {
+        problems.add(.error("environment setting \"\(key)\" is not supported by kiln yet", at: entry.keyLocation))
+      } else {
+        let known = components + environmentKeys
+        problems.add(.error(
+          "\"\(key)\" is neither a component nor an environment setting", at: entry.keyLocation,
+          notes: ["components: \(components.joined(separator: ", "))"],
+          hint: Suggestion.hint(for: key, among: known)))
+      }
+    }
+    if let namespace = top["namespace"], let text = top.string("namespace", problems: &problems) {
+      if let problem = DNSLabel.problem(text) {
+        problems.add(.error("namespace \"\(text)\" \(problem)", at: namespace.location))
+      } else {
+        result.namespace = namespace
+      }
+    }
+    result.commonLabels = top.stringMap("commonLabels", problems: &problems)
+    result.labels = top.stringMap("labels", problems: &problems)
+    result.commonAnnotations = top.stringMap("commonAnnotations", problems: &problems)
+    for item in top.sequence("images", problems: &problems) ?? [] {
+      if let image = KustomizationDecoder.imageOverride(item, context: "images entry", &problems) { result.images.append(image) }
+    }
+    for item in top.sequence("external", problems: &problems) ?? [] {
+      let fields = StrictMapping(item, context: "external entry", problems: &problems)
+      fields.checkKeys(["kind", "name"], problems: &problems)
+      if let kind = fields.string("kind", problems: &problems), let name = fields.string("name", problems: &problems) {
+        result.external.append(ExternalObject(kind: kind, name: name, location: item.location))
+      } else if item.isMapping {
+        problems.add(.error("external entry needs a kind and a name", at: item.location))
+      }
+    }
+    try problems.throwIfErrors()
+    return result
+  }
+
+  private static func component(_ name: String, _ node: Node, _ problems: inout DiagnosticCollector) -> ComponentValues {
+    var result = ComponentValues()
+    let fields = StrictMapping(node, context: "component \"\(name)\"", problems: &problems)
+    fields.checkKeys(componentKeys, notYetSupported: componentKeysNotYetSupported, problems: &problems)
+    result.enabled = fields.bool("enabled", problems: &problems) ?? false
+    for entry in fields.entries where componentKeys.contains(entry.key) && entry.key != "enabled" && !entry.value.isNull {
+      let setting = ComponentSetting(component: name, key: entry.key, value: entry.value)
+      switch entry.key {
+      case "replicas":
+        guard let count = fields.int("replicas", problems: &problems) else { continue }
+        if count < 0 {
+          problems.add(.error("\(name).replicas must not be negative", at: entry.value.location))
+          continue
+        }
+      case "image":
+        guard fields.mapping("image", problems: &problems) != nil else { continue }
+        let image = StrictMapping(entry.value, context: "\(name).image", problems: &problems)
+        image.checkKeys(["repository", "tag", "digest"], problems: &problems)
+        result.image = ImageShortcut(
+          repository: image.string("repository", problems: &problems), tag: image.string("tag", problems: &problems),
+          digest: image.string("digest", problems: &problems), setting: setting)
+        continue
+      case "images":
+        for item in fields.sequence("images", problems: &problems) ?? [] {
+          if let image = KustomizationDecoder.imageOverride(item, context: "\(name).images entry", &problems) {
+            result.images.append(image)
+          }
+        }
+        continue
+      case "resources":
+        guard let map = fields.mapping("resources", problems: &problems) else { continue }
+        checkResources(map, component: name, &problems)
+      case "env":
+        guard let map = fields.mapping("env", problems: &problems) else { continue }
+        checkEnv(map, component: name, &problems)
+      case "nodeSelector", "podAnnotations", "podLabels":
+        guard let map = fields.mapping(entry.key, problems: &problems) else { continue }
+        for value in map.entries ?? [] where !value.value.isNull {
+          _ = StrictMapping.string(value.value, what: "\(name).\(entry.key) \"\(value.key)\"", problems: &problems)
+        }
+      case "tolerations":
+        guard let items = fields.sequence("tolerations", problems: &problems) else { continue }
+        for item in items where !item.isMapping {
+          problems.add(.error("\(name).tolerations entries must be mappings, not a \(item.kindDescription)", at: item.location))
+        }
+      case "affinity":
+        guard fields.mapping("affinity", problems: &problems) != nil else { continue }
+      default:
+        continue
+      }
+      result.settings.append(setting)
+    }
+    return result
+  }
+
+  /// `{requests: {cpu: 500m, memory: 1Gi}, limits: {…}}`: quantities are numbers or strings.
+  private static func checkResources(_ map: Node, component: String, _ problems: inout DiagnosticCollector) {
+    let fields = StrictMapping(map, context: "\(component).resources", problems: &problems)
+    fields.checkKeys(["requests", "limits", "claims"], problems: &problems)
+    for key in ["requests", "limits"] {
+      guard let quantities = fields.mapping(key, problems: &problems) else { continue }
+      for q in quantities.entries ?? [] {
+        guard let scalar = q.value.scalar, [.string, .int, .float, .null].contains(scalar.tag) else {
+          problems.add(.error(
+            "\(component).resources.\(key).\(q.key) must be a quantity such as 500m or 1Gi, not a \(q.value.kindDescription)",
+            at: q.value.location))
+          continue
+        }
+      }
+    }
+  }
+
+  /// `NAME: value` (a string) or `NAME: {valueFrom: …}`.
+  private static func checkEnv(_ map: Node, component: String, _ problems: inout DiagnosticCollector) {
+    for variable in map.entries ?? [] where !variable.value.isNull {
+      if variable.value.isMapping {
+        let fields = StrictMapping(variable.value, context: "\(component).env.\(variable.key)", problems: &problems)
+        fields.checkKeys(["value", "valueFrom"], problems: &problems)
+      } else {
+        _ = StrictMapping.string(variable.value, what: "\(component).env.\(variable.key)", problems: &problems)
+      }
+    }
+  }
+}
+
+/// Kubernetes names for namespaces: RFC 1123 labels.
+enum DNSLabel {
+  static func problem(_ name: String) -> String? {
+    if name.isEmpty { return "is empty" }
+    if name.utf8.count > 63 { return "is longer than 63 characters" }
+    let ok = name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+    if !ok { return "may only hold lowercase letters, digits and '-'" }
+    if name.hasPrefix("-") || name.hasSuffix("-") { return "must start and end with a letter or digit" }
+    return nil
+  }
+}

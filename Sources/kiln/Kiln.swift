@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `kiln` command: a thin layer over KilnCore that parses flags, prints what the core
+/// returns and maps failures to exit codes (1 for input errors, 64 for usage errors).
+@main
+struct Kiln: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "kiln",
+    abstract: "A fast, deterministic manifest compiler for Kubernetes.",
+    discussion: """
+      kiln renders a project (base/, components/<name>/, environments/<env>.yaml) into one \
+      YAML stream for kubectl apply: the same input gives the same bytes on every machine.
+      """,
+    version: version,
+    subcommands: [Build.self, VersionCommand.self])
+}

@@ -1,0 +1,21 @@
+import Foundation
+import KilnTestSupport
+import Testing
+
+/// `kiln build prod` prints exactly what `kubectl kustomize` prints for the equivalent
+/// Kustomize tree (each component wrapped so its labels stay its own, the environment's
+/// replicas, images and namespace at the top): the transforms kiln shares with Kustomize
+/// behave as Kustomize's do.
+@Suite struct KustomizeEquivalenceTests {
+  @Test func prodMatchesKubectlKustomize() throws {
+    let tree = try TemporaryDirectory(prefix: "kiln-equivalent")
+    let python = try #require(ProcessRunner.which("python3"), "python3 is needed to write the equivalent tree")
+    let written = try ProcessRunner.run(python, [KilnBinary.repositoryRoot + "/Benchmarks/bench.py", "--tree", tree.path + "/t"])
+    #expect(written.status == 0, "\(written.stderr)")
+    let kustomize = try Kubectl.kustomize(tree.path + "/t")
+    #expect(kustomize.status == 0, "\(kustomize.stderr)")
+    let kiln = try KilnBinary.run(["build", "prod"])
+    #expect(kiln.status == 0)
+    expectSameText(kiln.stdout, kustomize.stdout, "kiln build prod differs from kubectl kustomize of the equivalent tree")
+  }
+}
