@@ -29,6 +29,6 @@ let package = Package(
     .target(name: "KilnTestSupport", dependencies: ["KilnCore"]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML", "KilnTestSupport"]),
     .testTarget(name: "KilnCoreTests", dependencies: ["KilnCore", "KilnTestSupport"]),
-    .testTarget(name: "KilnCLITests", dependencies: ["kiln", "KilnTestSupport"]),
+    .testTarget(name: "KilnCLITests", dependencies: ["kiln", "KilnCore", "KilnYAML", "KilnTestSupport"]),
   ]
 )
