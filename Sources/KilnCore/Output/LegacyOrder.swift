@@ -33,9 +33,10 @@ public struct LegacyOrder: Sendable {
     return keyed.sorted { a, b in
       if a.1 != b.1 { return a.1 < b.1 }
       if a.2 != b.2 {
-        // Two Namespace kinds: the core one first.
-        if a.0.kind == "Namespace" && b.0.kind == "Namespace" && (a.0.group.isEmpty != b.0.group.isEmpty) {
-          return a.0.group.isEmpty
+        // Kustomize reverses the comparison for two Namespace kinds when either is in the core
+        // group, so the core Namespace comes before any custom one.
+        if a.0.kind == "Namespace" && b.0.kind == "Namespace" && (a.0.group.isEmpty || b.0.group.isEmpty) {
+          return b.2.utf8.lexicographicallyPrecedes(a.2.utf8)
         }
         return a.2.utf8.lexicographicallyPrecedes(b.2.utf8)
       }

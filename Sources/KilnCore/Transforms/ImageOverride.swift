@@ -13,11 +13,13 @@ public struct ImageOverride: Sendable {
     name: String, newName: String? = nil, newTag: String? = nil, digest: String? = nil,
     tagSuffix: String? = nil, at location: SourceLocation = .unknown
   ) {
+    // An empty field is an unset one, as in Kustomize's Go struct (`newTag: ""` adds no ":").
+    func set(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
     self.name = name
-    self.newName = newName
-    self.newTag = newTag
-    self.digest = digest
-    self.tagSuffix = tagSuffix
+    self.newName = set(newName)
+    self.newTag = set(newTag)
+    self.digest = set(digest)
+    self.tagSuffix = set(tagSuffix)
     self.location = location
   }
 

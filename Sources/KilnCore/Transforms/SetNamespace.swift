@@ -3,7 +3,7 @@ public import KilnYAML
 /// Moves every namespaced object into one namespace (`namespace:`), as Kustomize does.
 ///
 /// - Objects Kustomize knows to be cluster-scoped keep no namespace (`ClusterScope`).
-/// - A `Namespace` object is renamed to the target (so a base can ship its Namespace).
+/// - A `v1 Namespace` object is renamed to the target (so a base can ship its Namespace).
 /// - RoleBinding/ClusterRoleBinding subjects named `default`, and ServiceAccount subjects
 ///   that name a ServiceAccount of this build (in its old namespace, or with none), follow it.
 /// - An APIService's `spec.service.namespace` and a CRD's conversion webhook service follow.
@@ -15,7 +15,7 @@ public struct SetNamespace: Transform {
   public init(namespace: Node) { self.namespace = namespace }
 
   public func apply(to resources: inout [Resource]) throws {
-    guard let target = namespace.string else { return }
+    guard namespace.string != nil else { return }
     // ServiceAccounts of this build, by name, with the namespace they had before the move.
     var accounts: [String: Set<String>] = [:]
     for r in resources where r.kind == "ServiceAccount" {
@@ -29,7 +29,7 @@ public struct SetNamespace: Transform {
           metadata["namespace"] = namespace
         }
       }
-      if resource.kind == "Namespace" {
+      if resource.kind == "Namespace" && resource.apiVersion == "v1" {
         resources[index].node.withValue(forKey: "metadata", creating: generatedMap) { $0["name"] = namespace }
       }
       problems.recording {
@@ -40,10 +40,11 @@ public struct SetNamespace: Transform {
           try set(in: &resources[index].node, FieldSpec(path: "spec/conversion/webhook/clientConfig/service/namespace", create: false))
         }
       }
-      if resource.group == "rbac.authorization.k8s.io" && (resource.kind == "RoleBinding" || resource.kind == "ClusterRoleBinding") {
+      if resource.kind == "RoleBinding" || resource.kind == "ClusterRoleBinding" {
+        let rbac = resource.group == "rbac.authorization.k8s.io"
         resources[index].node.withValue(forKey: "subjects") { subjects in
           subjects.withItems { items in
-            for i in items.indices { moveSubject(&items[i], target: target, accounts: accounts) }
+            for i in items.indices { moveSubject(&items[i], accounts: rbac ? accounts : [:]) }
           }
         }
       }
@@ -51,7 +52,9 @@ public struct SetNamespace: Transform {
     try problems.throwIfErrors()
   }
 
-  private func moveSubject(_ subject: inout Node, target: String, accounts: [String: Set<String>]) {
+  /// Subjects named `default` follow whatever the binding's group (Kustomize matches on the
+  /// kind only); ServiceAccount subjects follow the accounts of this build, in RBAC bindings.
+  private func moveSubject(_ subject: inout Node, accounts: [String: Set<String>]) {
     guard let name = subject["name"]?.string else { return }
     let followsBuild: Bool
     if name == "default" {
