@@ -15,6 +15,12 @@ import Testing
     return result
   }
 
+  /// The 1-based line of the repository file that starts with `prefix`.
+  func lineNumber(of prefix: String, in file: String) throws -> Int {
+    let lines = try String(contentsOfFile: KilnBinary.repositoryRoot + "/" + file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    return try #require(lines.firstIndex { $0.hasPrefix(prefix) }) + 1
+  }
+
   @Test func typoInAValuesKey() throws {
     let result = try failingBuild("environments/dev.yaml") { $0.replacingOccurrences(of: "  replicas: 1\n  image:", with: "  replcias: 1\n  image:") }
     #expect(result.stderr == """
@@ -30,7 +36,8 @@ import Testing
     let result = try failingBuild("environments/prod.yaml", environment: "prod") {
       $0.replacingOccurrences(of: "scraper:\n", with: "scrapper:\n")
     }
-    #expect(result.stderr.hasPrefix("environments/prod.yaml:38:1: error: \"scrapper\" is neither a component nor an environment setting\n"))
+    let line = try lineNumber(of: "scraper:", in: "environments/prod.yaml")
+    #expect(result.stderr.hasPrefix("environments/prod.yaml:\(line):1: error: \"scrapper\" is neither a component nor an environment setting\n"))
     #expect(result.stderr.contains("hint: did you mean \"scraper\"?"))
   }
 
@@ -38,7 +45,8 @@ import Testing
     let result = try failingBuild("environments/prod.yaml", environment: "prod") {
       $0.replacingOccurrences(of: "replicas: 3", with: "replicas: three")
     }
-    #expect(result.stderr.hasPrefix("environments/prod.yaml:6:13: error: replicas in component \"api\" must be an integer, not the string \"three\"\n"))
+    let line = try lineNumber(of: "  replicas: 3", in: "environments/prod.yaml")
+    #expect(result.stderr.hasPrefix("environments/prod.yaml:\(line):13: error: replicas in component \"api\" must be an integer, not the string \"three\"\n"))
   }
 
   @Test func invalidYAMLInAManifest() throws {
@@ -55,7 +63,9 @@ import Testing
 
   @Test func enabledComponentThatIsMissing() throws {
     let result = try failingBuild("environments/dev.yaml") { $0 + "search:\n  enabled: true\n" }
-    #expect(result.stderr.hasPrefix("environments/dev.yaml:26:1: error: \"search\" is neither a component nor an environment setting\n"))
+    let line = try String(contentsOfFile: KilnBinary.repositoryRoot + "/environments/dev.yaml", encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false).count
+    #expect(result.stderr.hasPrefix("environments/dev.yaml:\(line):1: error: \"search\" is neither a component nor an environment setting\n"))
   }
 
   @Test func badSetArgumentIsShownWithACaret() throws {
