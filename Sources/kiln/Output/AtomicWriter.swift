@@ -14,19 +14,7 @@ enum AtomicWriter {
     let temporary = "\(directory)/.\(Path.fileName(path)).kiln-\(getpid()).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw failure(display, "cannot create a file in \(directory)") }
-    var ok = true
-    bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          ok = false
-          return
-        }
-        offset += n
-      }
-    }
+    var ok = Terminal.writeAll(fd: fd, bytes)
     if fsync(fd) != 0 { ok = false }
     close(fd)
     guard ok, rename(temporary, path) == 0 else {

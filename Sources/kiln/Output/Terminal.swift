@@ -30,16 +30,22 @@ enum Terminal {
   static func isTerminal(fd: Int32) -> Bool { isatty(fd) == 1 }
 
   private static func write(fd: Int32, _ bytes: [UInt8]) {
+    _ = writeAll(fd: fd, bytes)
+  }
+
+  /// Writes every byte, retrying short writes and interrupted calls; false on an I/O error.
+  static func writeAll(fd: Int32, _ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
         let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
-          return
+          return false
         }
         offset += n
       }
+      return true
     }
   }
 
