@@ -38,15 +38,15 @@ public enum Compiler {
     let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
     let values = try EnvironmentValuesDecoder.decode(merged, components: components)
 
-    var builder = DirectoryBuilder(files: files)
+    var builder = KustomizeBuilder(files: files, rules: .kilnBuild)
     var resources: [Resource] = []
     var problems = DiagnosticCollector()
     if files.kind(of: "base") == .directory {
-      problems.recording { resources += try builder.build("base", component: nil) }
+      problems.recording { resources += try builder.build("base").resources }
     }
     for name in values.enabledComponents {
       problems.recording {
-        var own = try builder.build("components/\(name)", component: name)
+        var own = try builder.build("components/\(name)", component: name).resources
         try Pipeline.run(Pipeline.componentStages, values.components[name] ?? ComponentValues(), on: &own)
         resources += own
       }
@@ -54,7 +54,8 @@ public enum Compiler {
     try problems.throwIfErrors()
     try Pipeline.run(Pipeline.environmentStages, values, on: &resources)
     try checkUnique(resources)
-    return BuildResult(resources: LegacyOrder.standard.sorted(resources), warnings: builder.warnings, values: values)
+    let finished = try Finalizer.finish(resources, order: .legacy(.standard))
+    return BuildResult(resources: finished, warnings: builder.warnings, values: values)
   }
 
   /// The directories under `components/`, sorted by byte order.

@@ -6,19 +6,31 @@
 /// They are YAML 1.1 with Go's number syntax: `yes`, `on`, `y` are booleans, `0123` is octal,
 /// `1_000` is an integer, `2024-01-01` is a timestamp, and an out-of-range float such as `1e999`
 /// stays a string.
+///
+/// The `.yaml12` dialect is goyaml.v3's, which reads Kustomize's resource files: the same,
+/// except that `y`, `yes`, `on`, `no`, `off` (any case) are strings.
 public enum ScalarResolver {
-  public static func resolvePlain(_ text: String) -> ScalarTag {
-    var text = text
-    return text.withUTF8 { resolvePlain(bytes: $0) }
+  public enum Dialect: Sendable {
+    /// goyaml.v2: kubectl apply, Helm values, kustomization files.
+    case yaml11
+    /// goyaml.v3: the resource files `kubectl kustomize` reads.
+    case yaml12
   }
 
-  public static func resolvePlain(bytes s: UnsafeBufferPointer<UInt8>) -> ScalarTag {
+  public static func resolvePlain(_ text: String, dialect: Dialect = .yaml11) -> ScalarTag {
+    var text = text
+    return text.withUTF8 { resolvePlain(bytes: $0, dialect: dialect) }
+  }
+
+  public static func resolvePlain(bytes s: UnsafeBufferPointer<UInt8>, dialect: Dialect = .yaml11) -> ScalarTag {
     guard let first = s.first else { return .null }
     switch first {
     case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
       UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
       UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
-      return wordTag(s) ?? .string
+      guard let tag = wordTag(s) else { return .string }
+      if dialect == .yaml12, tag == .bool, !isYAML12Boolean(s) { return .string }
+      return tag
     case UInt8(ascii: "."):
       if let tag = wordTag(s) { return tag }
       return isGoFloat(s, leadingDotOnly: true) ? .float : .string
@@ -27,6 +39,13 @@ public enum ScalarResolver {
       return numberOrTimestamp(s)
     default:
       return .string
+    }
+  }
+
+  private static func isYAML12Boolean(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch String(decoding: s, as: UTF8.self) {
+    case "true", "True", "TRUE", "false", "False", "FALSE": true
+    default: false
     }
   }
 

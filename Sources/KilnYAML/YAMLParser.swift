@@ -8,18 +8,20 @@ internal import CLibYAML
 /// strings, unknown anchors, unsupported tags, nesting or alias expansion beyond the limits.
 public enum YAMLParser {
   /// Every document of the stream, in order; empty documents come back as null nodes.
+  /// `dialect` decides what plain scalars mean: YAML 1.1 as Kubernetes and Helm read it, or
+  /// YAML 1.2 as Kustomize reads resource files.
   public static func parseStream(
-    _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard
+    _ bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect = .yaml11, limits: YAMLLimits = .standard
   ) throws(YAMLError) -> [Node] {
-    let reader = EventReader(bytes: bytes, file: file, limits: limits)
+    let reader = EventReader(bytes: bytes, file: file, dialect: dialect, limits: limits)
     return try reader.readStream()
   }
 
   /// The documents of a stream that hold something (empty and comment-only ones dropped).
   public static func parseDocuments(
-    _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard
+    _ bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect = .yaml11, limits: YAMLLimits = .standard
   ) throws(YAMLError) -> [Node] {
-    try parseStream(bytes, file: file, limits: limits).filter { !$0.isNull }
+    try parseStream(bytes, file: file, dialect: dialect, limits: limits).filter { !$0.isNull }
   }
 
   /// Convenience for tests and small inputs.
@@ -33,6 +35,7 @@ private final class EventReader {
   private let parser: UnsafeMutablePointer<yaml_parser_t>
   private let input: UnsafeMutableBufferPointer<UInt8>
   private let file: String
+  private let dialect: ScalarResolver.Dialect
   private let limits: YAMLLimits
 
   private var stack: [Frame] = []
@@ -41,8 +44,9 @@ private final class EventReader {
   private var documents: [Node] = []
   private var root: Node?
 
-  init(bytes: [UInt8], file: String, limits: YAMLLimits) {
+  init(bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect, limits: YAMLLimits) {
     self.file = file
+    self.dialect = dialect
     self.limits = limits
     input = .allocate(capacity: max(bytes.count, 1))
     _ = input.initialize(from: bytes)
@@ -131,7 +135,7 @@ private final class EventReader {
     case YAML_FOLDED_SCALAR_STYLE: style = .folded
     default: style = .plain
     }
-    var tag: ScalarTag = style == .plain ? ScalarResolver.resolvePlain(text) : .string
+    var tag: ScalarTag = style == .plain ? ScalarResolver.resolvePlain(text, dialect: dialect) : .string
     if let explicit = string(data.tag) {
       tag = try explicitTag(explicit, text: text, resolved: tag, at: at)
     }
@@ -151,7 +155,7 @@ private final class EventReader {
     case "tag:yaml.org,2002:timestamp": wanted = .timestamp
     default: throw YAMLError("unsupported tag \(shortTag(tag))", at: at)
     }
-    let actual = ScalarResolver.resolvePlain(text)
+    let actual = ScalarResolver.resolvePlain(text, dialect: dialect)
     if actual == wanted || (wanted == .float && actual == .int) { return wanted }
     throw YAMLError("cannot read \"\(text)\" as \(shortTag(tag))", at: at)
   }

@@ -14,5 +14,5 @@ struct Kiln: ParsableCommand {
       YAML stream for kubectl apply: the same input gives the same bytes on every machine.
       """,
     version: version,
-    subcommands: [Build.self, VersionCommand.self])
+    subcommands: [Build.self, Kustomize.self, VersionCommand.self])
 }

@@ -17,8 +17,8 @@ import Testing
   }
 
   @Test func kustomizationTransformersRunInKustomizesFixedOrder() throws {
-    // Keys written in the "wrong" order still run namespace, labels, commonLabels,
-    // commonAnnotations, replicas, images.
+    // Keys written in any order still run patchesStrategicMerge, patches, namespace, namePrefix,
+    // nameSuffix, labels, commonLabels, commonAnnotations, patchesJson6902, replicas, images.
     let node = try #require(try YAMLParser.parseDocuments(Array("""
       images: [{name: a, newTag: "2"}]
       replicas: [{name: x, count: 2}]
@@ -26,9 +26,18 @@ import Testing
       commonLabels: {c: d}
       labels: [{pairs: {e: f}}]
       namespace: ns
+      namePrefix: p-
+      nameSuffix: -s
+      patches: [{patch: "[]", target: {kind: X}}]
+      patchesStrategicMerge: ["{apiVersion: v1, kind: ConfigMap, metadata: {name: x}}"]
+      patchesJson6902: [{patch: "[]", target: {kind: X}}]
       """.utf8), file: "kustomization.yaml").first)
     let kustomization = try KustomizationDecoder.decode(node, file: "kustomization.yaml")
-    #expect(kustomization.transforms.map(\.name) == ["SetNamespace", "AddLabels", "AddLabels", "AddAnnotations", "SetReplicas", "SetImages"])
+    let builder = KustomizeBuilder(files: try ProjectFiles(fileSystem: InMemoryFileSystem(), root: "/", displayPrefix: ""), rules: .kustomize)
+    #expect(builder.transforms(of: kustomization).map(\.name) == [
+      "ApplyPatches", "ApplyPatches", "SetNamespace", "AddNamePrefix", "AddNameSuffix", "AddLabels", "AddLabels",
+      "AddAnnotations", "ApplyPatches", "SetReplicas", "SetImages",
+    ])
   }
 }
 

@@ -18,16 +18,33 @@ public struct Kustomization: Sendable {
     public var fields: [FieldSpec]
   }
 
+  /// `sortOptions`: legacy (kind order, optionally with the user's lists) or fifo.
+  public enum SortOrder: Sendable {
+    case legacy(LegacyOrder)
+    case fifo
+  }
+
   public var kind: Kind
   /// The file, as the user sees it.
   public var location: SourceLocation
   public var resources: [Entry] = []
+  public var components: [Entry] = []
   public var namespace: Node?
+  public var namePrefix: Node?
+  public var nameSuffix: Node?
   public var commonLabels: [MapEntry] = []
   public var labels: [LabelSet] = []
   public var commonAnnotations: [MapEntry] = []
   public var images: [ImageOverride] = []
   public var replicas: [SetReplicas.Count] = []
+  /// `patchesStrategicMerge`, `patches` and `patchesJson6902`, each in listed order.
+  public var patchesStrategicMerge: [PatchSpec] = []
+  public var patches: [PatchSpec] = []
+  public var patchesJson6902: [PatchSpec] = []
+  public var configMapGenerator: [GeneratorSpec] = []
+  public var secretGenerator: [GeneratorSpec] = []
+  public var generatorOptions: GeneratorOptions?
+  public var sortOrder: SortOrder?
   /// Deprecation notes, printed on stderr as kubectl prints them.
   public var warnings: [Diagnostic] = []
 
@@ -36,23 +53,102 @@ public struct Kustomization: Sendable {
     self.location = location
   }
 
-  /// The transformers of this kustomization, in Kustomize's fixed order (whatever the order
-  /// of keys in the file): namespace, each `labels` entry, `commonLabels`,
-  /// `commonAnnotations`, `replicas`, each `images` entry.
-  public var transforms: [any Transform] {
-    var steps: [any Transform] = []
-    if let namespace { steps.append(SetNamespace(namespace: namespace)) }
-    for set in labels {
-      let reach: AddLabels.Reach = set.includeSelectors ? .selectors : set.includeTemplates ? .templates : .metadataOnly
-      steps.append(AddLabels(labels: set.pairs, reach: reach, extraFields: set.fields))
-    }
-    if !commonLabels.isEmpty { steps.append(AddLabels(labels: commonLabels, reach: .selectors)) }
-    if !commonAnnotations.isEmpty { steps.append(AddAnnotations(annotations: commonAnnotations)) }
-    if !replicas.isEmpty { steps.append(SetReplicas(counts: replicas)) }
-    if !images.isEmpty { steps.append(SetImages(overrides: images)) }
-    return steps
-  }
-
   /// The file names Kustomize looks for, in its order.
   public static let fileNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+}
+
+/// A patch from `patches`, `patchesStrategicMerge` or `patchesJson6902`, with its text loaded.
+public struct PatchSpec: Sendable {
+  public enum Form: Sendable {
+    /// `patches`: strategic merge or JSON 6902, whichever the text turns out to be.
+    case either
+    case strategicMerge
+    case json6902
+  }
+
+  public var form: Form
+  /// The patch text (inline, or read from `path`).
+  public var text: String
+  /// Where the text came from: the file for a `path`, the kustomization for inline text.
+  public var file: String
+  public var target: PatchTarget?
+  public var allowNameChange = false
+  public var allowKindChange = false
+  public var location: SourceLocation
+
+  public init(form: Form, text: String, file: String, target: PatchTarget?, location: SourceLocation) {
+    self.form = form
+    self.text = text
+    self.file = file
+    self.target = target
+    self.location = location
+  }
+}
+
+/// Which objects a patch applies to. Group, version, kind, name and namespace are regular
+/// expressions matched against the whole value; the selectors use Kubernetes label-selector
+/// syntax (`app in (web,api),tier!=db`).
+public struct PatchTarget: Sendable {
+  public var group: String?
+  public var version: String?
+  public var kind: String?
+  public var name: String?
+  public var namespace: String?
+  public var labelSelector: String?
+  public var annotationSelector: String?
+  public var location: SourceLocation
+
+  public init(
+    group: String? = nil, version: String? = nil, kind: String? = nil, name: String? = nil, namespace: String? = nil,
+    labelSelector: String? = nil, annotationSelector: String? = nil, location: SourceLocation = .unknown
+  ) {
+    self.group = group
+    self.version = version
+    self.kind = kind
+    self.name = name
+    self.namespace = namespace
+    self.labelSelector = labelSelector
+    self.annotationSelector = annotationSelector
+    self.location = location
+  }
+}
+
+/// One `configMapGenerator` or `secretGenerator` entry.
+public struct GeneratorSpec: Sendable {
+  public enum Kind: String, Sendable { case configMap = "ConfigMap", secret = "Secret" }
+  public enum Behavior: String, Sendable { case create, merge, replace }
+
+  /// A `key=value` literal, a file (`path` or `key=path`) or an env file, as written.
+  public struct Source: Sendable {
+    public var text: String
+    public var location: SourceLocation
+  }
+
+  public var kind: Kind
+  public var name: String
+  public var namespace: String?
+  public var behavior: Behavior = .create
+  public var literals: [Source] = []
+  public var files: [Source] = []
+  public var envs: [Source] = []
+  public var options: GeneratorOptions?
+  /// `type` of a Secret (default Opaque).
+  public var type: String?
+  public var location: SourceLocation
+
+  public init(kind: Kind, name: String, location: SourceLocation) {
+    self.kind = kind
+    self.name = name
+    self.location = location
+  }
+}
+
+/// `generatorOptions`, and a generator's own `options`.
+public struct GeneratorOptions: Sendable {
+  public var labels: [MapEntry] = []
+  public var annotations: [MapEntry] = []
+  public var disableNameSuffixHash: Bool?
+  public var immutable: Bool?
+
+  public init() {}
 }

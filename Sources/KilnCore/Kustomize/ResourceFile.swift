@@ -3,10 +3,13 @@ import KilnYAML
 /// Reads one file of Kubernetes objects: every document, `kind: List` flattened, each checked
 /// to be an object (`apiVersion`, `kind` and `metadata.name`, all strings).
 enum ResourceFile {
-  static func load(_ path: String, files: ProjectFiles, component: String?, at location: SourceLocation?) throws -> [Resource] {
+  static func load(
+    _ path: String, files: ProjectFiles, within directory: String?, dialect: ScalarResolver.Dialect, component: String?,
+    at location: SourceLocation?
+  ) throws -> [Resource] {
     var resources: [Resource] = []
     var problems = DiagnosticCollector()
-    for document in try files.parseYAML(path, at: location) {
+    for document in try files.parseYAML(path, within: directory, dialect: dialect, at: location) {
       for object in flatten(document) {
         if let problem = check(object) {
           problems.add(problem)

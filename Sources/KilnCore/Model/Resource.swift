@@ -7,13 +7,45 @@ public struct Resource: Sendable {
   public var sourcePath: String
   /// The component that owns it; nil for `base/` (and for plain Kustomize builds).
   public var component: String?
-  /// Every name this object has had, oldest first (for name-reference updates).
+  /// Every name this object had before its current one, oldest first: what references in
+  /// other objects may still use (prefixes, suffixes and hashes rename objects).
   public var previousNames: [String] = []
+  /// Namespaces it had before its current one, oldest first.
+  public var previousNamespaces: [String] = []
+  /// Name prefixes and suffixes applied to it, innermost first; a reference is resolved to
+  /// the candidate renamed the same way as the referrer when names alone are ambiguous.
+  public var prefixes: [String] = []
+  public var suffixes: [String] = []
+  /// Made by a generator whose name gets a content hash at the end of the build.
+  public var needsHashSuffix = false
+  /// Made by a configMapGenerator or secretGenerator (merge and replace look for these too).
+  public var isGenerated = false
 
   public init(node: Node, sourcePath: String, component: String? = nil) {
     self.node = node
     self.sourcePath = sourcePath
     self.component = component
+  }
+
+  /// The name it was loaded or generated with.
+  public var originalName: String { previousNames.first ?? name }
+  /// The namespace it was loaded with.
+  public var originalNamespace: String? { previousNamespaces.first ?? namespace }
+
+  /// Renames the object, remembering the old name for references.
+  public mutating func rename(to newName: String, at location: SourceLocation = .generated(by: "kiln")) {
+    let old = name
+    guard old != newName else { return }
+    previousNames.append(old)
+    node.withMapping(forKey: "metadata", generatedBy: "kiln") { $0["name"] = .string(newName, at: location) }
+  }
+
+  /// Moves the object to another namespace, remembering the old one.
+  public mutating func move(toNamespace newNamespace: Node) {
+    let old = namespace ?? ""
+    guard old != newNamespace.string else { return }
+    previousNamespaces.append(old)
+    node.withMapping(forKey: "metadata", generatedBy: "kiln") { $0["namespace"] = newNamespace }
   }
 
   public var apiVersion: String { node["apiVersion"]?.string ?? "" }

@@ -24,24 +24,37 @@ public struct ProjectFiles: Sendable {
 
   public func absolute(_ relative: String) -> String { Path.join(root, relative) }
 
-  public func display(_ relative: String) -> String { displayPrefix + relative }
+  public func display(_ relative: String) -> String {
+    relative == "." ? (displayPrefix.isEmpty ? "." : String(displayPrefix.dropLast())) : Path.normalize(displayPrefix + relative)
+  }
+
+  /// A project directory with its symlinks resolved, for load restrictions.
+  public func resolvedDirectory(_ relative: String) throws -> String {
+    do {
+      return try fileSystem.resolvingSymlinks(absolute(relative))
+    } catch {
+      throw Diagnostic.error("\(display(relative)): \(error.reason)", at: nil)
+    }
+  }
 
   public func kind(of relative: String) -> FileKind? { fileSystem.kind(of: absolute(relative)) }
 
-  /// `relative` joined onto `directory` and normalized, or an error when it leaves the project.
-  public func resolve(_ path: String, in directory: String, at location: SourceLocation?) throws -> String {
+  /// `relative` joined onto `directory` and normalized. With `mayLeaveRoot` false, a path that
+  /// climbs out of the project is an error.
+  public func resolve(_ path: String, in directory: String, at location: SourceLocation?, mayLeaveRoot: Bool = false) throws -> String {
     if path.hasPrefix("/") {
-      throw Diagnostic.error("\"\(path)\" is an absolute path; project files are named relative to their directory", at: location)
+      throw Diagnostic.error("\"\(path)\" is an absolute path; files are named relative to the kustomization", at: location)
     }
     let joined = Path.normalize(directory == "." ? path : directory + "/" + path)
-    if joined.hasPrefix("..") || joined == ".." {
+    if !mayLeaveRoot && (joined.hasPrefix("../") || joined == "..") {
       throw Diagnostic.error("\"\(path)\" is outside the project directory", at: location)
     }
     return joined.isEmpty ? "." : joined
   }
 
-  /// The bytes of a project file, after checking that it (symlinks resolved) is inside the root.
-  public func read(_ relative: String, at location: SourceLocation?) throws -> [UInt8] {
+  /// The bytes of a file, after checking that it (symlinks resolved) is inside `directory`
+  /// (project-relative; the project root when nil).
+  public func read(_ relative: String, within directory: String? = nil, at location: SourceLocation?) throws -> [UInt8] {
     let path = absolute(relative)
     let real: String
     do {
@@ -49,9 +62,11 @@ public struct ProjectFiles: Sendable {
     } catch {
       throw Diagnostic.error("\(display(relative)): \(error.reason)", at: location)
     }
-    guard real == root || Path.isInside(real, root) else {
+    let fence = try directory.map { try resolvedDirectory($0) } ?? root
+    guard real == fence || Path.isInside(real, fence) else {
       throw Diagnostic.error(
-        "\(display(relative)) resolves to \(real), outside the project directory; kiln does not read it", at: location)
+        "\(display(relative)) resolves to \(real), outside \(directory.map { display($0) } ?? "the project directory"); kiln does not read it",
+        at: location)
     }
     do {
       return try fileSystem.readFile(real)
@@ -70,10 +85,12 @@ public struct ProjectFiles: Sendable {
   }
 
   /// Parses a YAML file into its non-empty documents.
-  public func parseYAML(_ relative: String, at location: SourceLocation?) throws -> [Node] {
-    let bytes = try read(relative, at: location)
+  public func parseYAML(
+    _ relative: String, within directory: String? = nil, dialect: ScalarResolver.Dialect = .yaml11, at location: SourceLocation?
+  ) throws -> [Node] {
+    let bytes = try read(relative, within: directory, at: location)
     do {
-      return try YAMLParser.parseDocuments(bytes, file: display(relative))
+      return try YAMLParser.parseDocuments(bytes, file: display(relative), dialect: dialect)
     } catch {
       throw Diagnostic(error)
     }

@@ -15,7 +15,7 @@ public struct SetNamespace: Transform {
   public init(namespace: Node) { self.namespace = namespace }
 
   public func apply(to resources: inout [Resource]) throws {
-    guard namespace.string != nil else { return }
+    guard let target = namespace.string else { return }
     // ServiceAccounts of this build, by name, with the namespace they had before the move.
     var accounts: [String: Set<String>] = [:]
     for r in resources where r.kind == "ServiceAccount" {
@@ -25,12 +25,10 @@ public struct SetNamespace: Transform {
     for index in resources.indices {
       let resource = resources[index]
       if !ClusterScope.isClusterScoped(resource) {
-        resources[index].node.withValue(forKey: "metadata", creating: generatedMap) { metadata in
-          metadata["namespace"] = namespace
-        }
+        resources[index].move(toNamespace: namespace)
       }
       if resource.kind == "Namespace" && resource.apiVersion == "v1" {
-        resources[index].node.withValue(forKey: "metadata", creating: generatedMap) { $0["name"] = namespace }
+        resources[index].rename(to: target, at: namespace.location)
       }
       problems.recording {
         if resource.group == "apiregistration.k8s.io" && resource.kind == "APIService" {
@@ -78,5 +76,4 @@ public struct SetNamespace: Transform {
     }
   }
 
-  private func generatedMap() -> Node { Node(.mapping([]), at: .generated(by: name)) }
 }

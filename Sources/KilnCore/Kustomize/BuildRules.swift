@@ -1,0 +1,19 @@
+import KilnYAML
+
+/// What differs between `kiln build` and `kiln kustomize` when reading directories. Everything
+/// else (accumulation, generators, components, transformers) is one engine.
+public struct BuildRules: Sendable {
+  /// kiln build: nothing outside the project root is read, file or directory. kubectl
+  /// kustomize: a file must be inside its own kustomization's directory; a directory listed as
+  /// a resource or component may be anywhere.
+  public var filesInsideTheirKustomization: Bool
+  /// How resource files read plain scalars: YAML 1.1 (what kubectl apply reads) or YAML 1.2
+  /// (what Kustomize reads).
+  public var resourceDialect: ScalarResolver.Dialect
+  /// kiln build takes a directory without a kustomization as "every YAML file in it";
+  /// Kustomize requires a kustomization file.
+  public var plainDirectories: Bool
+
+  public static let kilnBuild = BuildRules(filesInsideTheirKustomization: false, resourceDialect: .yaml11, plainDirectories: true)
+  public static let kustomize = BuildRules(filesInsideTheirKustomization: true, resourceDialect: .yaml12, plainDirectories: false)
+}

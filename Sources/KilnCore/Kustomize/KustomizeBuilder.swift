@@ -1,0 +1,195 @@
+import KilnYAML
+
+/// Builds directories the way Kustomize does, for both `kiln build` (each component on its own)
+/// and `kiln kustomize` (one tree):
+///
+/// 1. `resources`, depth first in listed order: a file's objects, or a directory built whole
+///    (its own generators and transformers run) and added;
+/// 2. `configMapGenerator`, then `secretGenerator`;
+/// 3. `components`, in order, each working on everything accumulated so far;
+/// 4. the transformers, in Kustomize's fixed order whatever the order of keys in the file:
+///    patchesStrategicMerge, patches, namespace, namePrefix, nameSuffix, each `labels` entry,
+///    commonLabels, commonAnnotations, patchesJson6902, replicas, each `images` entry.
+///
+/// Name hashes, reference updates and sorting happen once, for the whole build (`Finalizer`).
+struct KustomizeBuilder {
+  let files: ProjectFiles
+  let rules: BuildRules
+  /// Deprecation notes, in the order kustomizations were read.
+  var warnings: [Diagnostic] = []
+  private var building: [String] = []
+
+  init(files: ProjectFiles, rules: BuildRules) {
+    self.files = files
+    self.rules = rules
+  }
+
+  /// Builds `directory` (project-relative) on its own and tags its objects with `component`.
+  /// Also gives the top-level kustomization, for its `sortOptions`.
+  mutating func build(
+    _ directory: String, component: String? = nil, requestedBy location: SourceLocation? = nil
+  ) throws -> (resources: [Resource], kustomization: Kustomization?) {
+    if building.contains(directory) {
+      throw Diagnostic.error("\(files.display(directory)) includes itself through its resources", at: location)
+    }
+    building.append(directory)
+    defer { building.removeLast() }
+
+    guard let kustomization = try load(directory, requestedBy: location) else {
+      return (try plainDirectory(directory, component: component, requestedBy: location), nil)
+    }
+    var resources: [Resource] = []
+    try accumulate(kustomization, in: directory, into: &resources, component: component)
+    return (resources, kustomization)
+  }
+
+  /// The kustomization of a directory, or nil when it has none (and the rules allow that).
+  func load(_ directory: String, requestedBy location: SourceLocation?) throws -> Kustomization? {
+    let present = Kustomization.fileNames.filter { files.kind(of: join(directory, $0)) == .file }
+    if present.count > 1 {
+      throw Diagnostic.error(
+        "\(files.display(directory)) has more than one kustomization file (\(present.joined(separator: ", "))); keep one",
+        at: location)
+    }
+    guard let name = present.first else {
+      if rules.plainDirectories { return nil }
+      throw Diagnostic.error(
+        "\(files.display(directory)) has no kustomization file (one of kustomization.yaml, kustomization.yml, Kustomization)",
+        at: location)
+    }
+    let file = join(directory, name)
+    let documents = try files.parseYAML(file, within: fence(directory), at: location)
+    guard documents.count <= 1 else {
+      throw Diagnostic.error("a kustomization file holds one document, this one has \(documents.count)", at: documents[1].location)
+    }
+    return try KustomizationDecoder.decode(documents.first ?? .null(), file: files.display(file)) { path, at in
+      let resolved = try files.resolve(path, in: directory, at: at, mayLeaveRoot: rules.filesInsideTheirKustomization)
+      let bytes = try files.read(resolved, within: fence(directory), at: at)
+      return (String(decoding: bytes, as: UTF8.self), files.display(resolved))
+    }
+  }
+
+  /// Adds what `kustomization` (in `directory`) makes to `resources` and runs its transformers
+  /// over all of them. A component is accumulated into its parent's objects this way.
+  private mutating func accumulate(
+    _ kustomization: Kustomization, in directory: String, into resources: inout [Resource], component: String?
+  ) throws {
+    warnings += kustomization.warnings
+    var problems = DiagnosticCollector()
+    for entry in kustomization.resources {
+      problems.recording {
+        let added = try buildEntry(entry, in: directory, component: component)
+        try Self.append(added, to: &resources)
+      }
+    }
+    try problems.throwIfErrors()
+    try Generators.run(kustomization, in: directory, files: files, fence: fence(directory), into: &resources, component: component)
+    for entry in kustomization.components {
+      let path = try files.resolve(entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
+      guard files.kind(of: path) == .directory else {
+        throw Diagnostic.error("component \"\(entry.path)\" is not a directory", at: entry.location)
+      }
+      guard let nested = try load(path, requestedBy: entry.location) else {
+        throw Diagnostic.error("component \"\(entry.path)\" has no kustomization file", at: entry.location)
+      }
+      guard nested.kind == .component else {
+        throw Diagnostic.error(
+          "\"\(entry.path)\" is a Kustomization; only kind Component may be listed under components", at: entry.location)
+      }
+      if building.contains(path) {
+        throw Diagnostic.error("\(files.display(path)) includes itself through its components", at: entry.location)
+      }
+      building.append(path)
+      defer { building.removeLast() }
+      try accumulate(nested, in: path, into: &resources, component: component)
+    }
+    for transform in transforms(of: kustomization) {
+      try transform.apply(to: &resources)
+    }
+  }
+
+  /// The transformers of a kustomization, in Kustomize's fixed order.
+  func transforms(of k: Kustomization) -> [any Transform] {
+    var steps: [any Transform] = []
+    if !k.patchesStrategicMerge.isEmpty { steps.append(ApplyPatches(patches: k.patchesStrategicMerge)) }
+    if !k.patches.isEmpty { steps.append(ApplyPatches(patches: k.patches)) }
+    if let namespace = k.namespace { steps.append(SetNamespace(namespace: namespace)) }
+    if let prefix = k.namePrefix { steps.append(AddNamePrefix(prefix: prefix)) }
+    if let suffix = k.nameSuffix { steps.append(AddNameSuffix(suffix: suffix)) }
+    for set in k.labels {
+      let reach: AddLabels.Reach = set.includeSelectors ? .selectors : set.includeTemplates ? .templates : .metadataOnly
+      steps.append(AddLabels(labels: set.pairs, reach: reach, extraFields: set.fields))
+    }
+    if !k.commonLabels.isEmpty { steps.append(AddLabels(labels: k.commonLabels, reach: .selectors)) }
+    if !k.commonAnnotations.isEmpty { steps.append(AddAnnotations(annotations: k.commonAnnotations)) }
+    if !k.patchesJson6902.isEmpty { steps.append(ApplyPatches(patches: k.patchesJson6902)) }
+    if !k.replicas.isEmpty { steps.append(SetReplicas(counts: k.replicas)) }
+    if !k.images.isEmpty { steps.append(SetImages(overrides: k.images)) }
+    return steps
+  }
+
+  private mutating func buildEntry(_ entry: Kustomization.Entry, in directory: String, component: String?) throws -> [Resource] {
+    if entry.path.contains("://") || entry.path.hasPrefix("github.com/") || entry.path.hasPrefix("git@") {
+      throw Diagnostic.error("remote resources are not supported: \"\(entry.path)\"", at: entry.location)
+    }
+    let path = try files.resolve(entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
+    switch files.kind(of: path) {
+    case .directory:
+      if let nested = try? load(path, requestedBy: entry.location), nested.kind == .component {
+        throw Diagnostic.error(
+          "\"\(entry.path)\" is a Component; list it under components, not resources", at: entry.location)
+      }
+      return try build(path, component: component, requestedBy: entry.location).resources
+    case .file:
+      return try ResourceFile.load(
+        path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component,
+        at: entry.location)
+    case nil:
+      let siblings = (try? files.list(directory)) ?? []
+      throw Diagnostic.error(
+        "resource \"\(entry.path)\" does not exist", at: entry.location,
+        hint: Suggestion.hint(for: Path.fileName(entry.path), among: siblings))
+    }
+  }
+
+  private func plainDirectory(_ directory: String, component: String?, requestedBy location: SourceLocation?) throws -> [Resource] {
+    var resources: [Resource] = []
+    var problems = DiagnosticCollector()
+    for name in try files.list(directory) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+      let path = join(directory, name)
+      guard files.kind(of: path) == .file else { continue }
+      problems.recording {
+        let loaded = try ResourceFile.load(
+          path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component, at: nil)
+        try Self.append(loaded, to: &resources)
+      }
+    }
+    try problems.throwIfErrors()
+    return resources
+  }
+
+  /// Adds objects, refusing one whose id is already taken (Kustomize: "may not add resource
+  /// with an already registered id").
+  static func append(_ added: [Resource], to resources: inout [Resource]) throws {
+    var ids: [ResourceID: Int] = [:]
+    for (i, r) in resources.enumerated() { ids[r.id] = i }
+    for resource in added {
+      if let first = ids[resource.id] {
+        throw Diagnostic.error(
+          "\(resource.id) is defined twice", at: resource.location,
+          notes: ["first defined at \(resources[first].location)"])
+      }
+      ids[resource.id] = resources.count
+      resources.append(resource)
+    }
+  }
+
+  /// The directory a kustomization's files must stay inside.
+  private func fence(_ directory: String) -> String? {
+    rules.filesInsideTheirKustomization ? directory : nil
+  }
+
+  private func join(_ directory: String, _ name: String) -> String {
+    directory == "." ? name : directory + "/" + name
+  }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import KilnCore
+
+extension Kiln {
+  struct Kustomize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build a Kustomize directory, printing what `kubectl kustomize DIR` prints.",
+      discussion: """
+        Byte for byte the output of kubectl kustomize (Kustomize v5.5) for every feature kiln supports; \
+        a clear error, and nothing on stdout, for any it does not.
+        """)
+
+    @Argument(help: "The directory holding kustomization.yaml (default: the current directory).")
+    var directory: String = "."
+
+    func run() throws {
+      let root = Path.join(Terminal.currentDirectory(), directory)
+      let normalized = Path.normalize(directory)
+      let prefix = normalized.isEmpty || normalized == "." ? "" : normalized + "/"
+      let result = try Terminal.reportingFailures { try Kustomizer.build(directory: root, displayPrefix: prefix) }
+      Terminal.writeStderr(result.warnings.map { "# Warning: \($0.message)\n" }.joined())
+      Terminal.writeStdout(result.output)
+    }
+  }
+}
