@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """kiln against kubectl kustomize, side by side in one run, on the same inputs.
 
+Suite "generated": `kiln kustomize` and `kubectl kustomize` on generated trees (a base, N
+Kustomize Components of Deployment/Service/ConfigMap, and namespace, labels, annotations,
+images, replicas, patches and generators at the top) for each N.
 Suite "arches": `kiln build prod` on the repository's own stack, and `kubectl kustomize` on an
 equivalent Kustomize tree (base + one wrapper Kustomization per component, so each component's
-labels stay on its own objects; replicas, images and namespace at the top). Both outputs must be
-byte-identical; the script says so, then prints median wall time, peak memory and the ratio.
+labels stay on its own objects; replicas, images and namespace at the top).
+Outputs must be byte-identical; the script says so, then prints median wall time, peak memory and
+the ratio.
 
-Usage: python3 Benchmarks/bench.py [--kiln .build/release/kiln] [--runs 20]
+Usage: python3 Benchmarks/bench.py [--kiln .build/release/kiln] [--suite all|generated|arches]
+                                   [--sizes 10,30,100,300] [--runs 20]
 """
 import argparse
 import os
@@ -41,6 +46,110 @@ def arches_equivalent_tree(root):
                 "resources:\n- base\n" + "".join("- scoped/%s\n" % c for c in COMPONENTS))
 
 
+def generated_tree(root, n):
+    """A realistic tree: a base, N Kustomize Components (Deployment, Service, ConfigMap each),
+    and at the top namespace, labels, images, replicas, patches and generators."""
+    os.makedirs(os.path.join(root, "base"))
+    write(root, "base/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+          "resources:\n- namespace.yaml\n- serviceaccount.yaml\n- config.yaml\n")
+    write(root, "base/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n")
+    write(root, "base/serviceaccount.yaml", "apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: shop\n")
+    write(root, "base/config.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\ndata:\n"
+          "  LOG_LEVEL: info\n  REGION: eu-west-1\n")
+    components = []
+    for i in range(n):
+        name = "svc%03d" % i
+        components.append(name)
+        d = "components/" + name
+        write(root, d + "/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+              "resources:\n- deployment.yaml\n- service.yaml\n- configmap.yaml\n")
+        write(root, d + "/deployment.yaml", DEPLOYMENT % {"name": name, "port": 8000 + i})
+        write(root, d + "/service.yaml", SERVICE % {"name": name, "port": 8000 + i})
+        write(root, d + "/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s-config\n"
+              "data:\n  LISTEN: \":%d\"\n  FEATURE_FLAGS: checkout,search\n  TIMEOUT: 30s\n" % (name, 8000 + i))
+    top = ["apiVersion: kustomize.config.k8s.io/v1beta1", "kind: Kustomization", "namespace: shop-prod",
+           "labels:", "- pairs:", "    app.kubernetes.io/part-of: shop", "    environment: prod",
+           "  includeSelectors: false", "  includeTemplates: true",
+           "commonAnnotations:", "  team: platform",
+           "resources:", "- base", "components:"] + ["- components/" + c for c in components]
+    top += ["images:", "- name: registry.example.com/shop/svc000", "  newTag: \"2.1.0\"",
+            "- name: busybox", "  newTag: \"1.36\""]
+    top += ["replicas:"] + ["- name: %s\n  count: %d" % (c, 2 + i % 3) for i, c in enumerate(components)]
+    top += ["patches:",
+            "- target:", "    kind: Deployment", "  patch: |-",
+            "    - op: add", "      path: /spec/template/spec/containers/0/env/-",
+            "      value: {name: CLUSTER, value: prod-eu}",
+            "- path: resources-patch.yaml"]
+    top += ["configMapGenerator:", "- name: shop-settings", "  literals:", "  - CURRENCY=EUR", "  - LOCALE=de_DE",
+            "secretGenerator:", "- name: shop-credentials", "  literals:", "  - API_KEY=not-a-real-key"]
+    write(root, "kustomization.yaml", "\n".join(top) + "\n")
+    write(root, "resources-patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc000\n"
+          "spec:\n  template:\n    spec:\n      containers:\n      - name: app\n        resources:\n"
+          "          limits:\n            memory: 1Gi\n")
+
+
+DEPLOYMENT = """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: %(name)s
+  labels:
+    app.kubernetes.io/name: %(name)s
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: %(name)s
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: %(name)s
+    spec:
+      serviceAccountName: shop
+      containers:
+      - name: app
+        image: registry.example.com/shop/%(name)s:1.0.0
+        ports:
+        - name: http
+          containerPort: %(port)d
+        env:
+        - name: PORT
+          value: "%(port)d"
+        envFrom:
+        - configMapRef:
+            name: %(name)s-config
+        - configMapRef:
+            name: shop-settings
+        resources:
+          requests:
+            cpu: 100m
+            memory: 128Mi
+        readinessProbe:
+          httpGet:
+            path: /healthz
+            port: http
+"""
+
+SERVICE = """apiVersion: v1
+kind: Service
+metadata:
+  name: %(name)s
+spec:
+  selector:
+    app.kubernetes.io/name: %(name)s
+  ports:
+  - name: http
+    port: 80
+    targetPort: http
+"""
+
+
+def write(root, path, text):
+    full = os.path.join(root, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as f:
+        f.write(text)
+
+
 def measure(argv, cwd, runs):
     """Median wall seconds, peak RSS in MiB (largest over the runs), and the last stdout."""
     times, peak, out = [], 0.0, b""
@@ -60,34 +169,70 @@ def measure(argv, cwd, runs):
     return statistics.median(times), peak, out
 
 
+def objects(output):
+    return output.count(b"\nkind: ") + (1 if output.startswith(b"kind: ") else 0)
+
+
+def row(label, n_objects, k, u):
+    (k_time, k_mem, k_out), (u_time, u_mem, u_out) = k, u
+    same = "identical" if k_out == u_out else "DIFFERENT"
+    print("%-14s %7d %12.1f ms %9.1f MiB %12.1f ms %9.1f MiB %8.0fx  %s" % (
+        label, n_objects, k_time * 1000, k_mem, u_time * 1000, u_mem, u_time / k_time, same))
+    return same == "identical"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kiln", default=os.path.join(REPO, ".build/release/kiln"))
+    parser.add_argument("--suite", default="all", choices=["all", "generated", "arches"])
+    parser.add_argument("--sizes", default="10,30,100,300")
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--kubectl-runs", type=int, default=10)
-    parser.add_argument("--tree", metavar="DIR", help="only write the equivalent Kustomize tree to DIR (for tests)")
+    parser.add_argument("--kubectl-runs", type=int, default=5)
+    parser.add_argument("--tree", metavar="DIR", help="only write the equivalent Arches tree to DIR (for tests)")
+    parser.add_argument("--generate", metavar="DIR", help="only write a generated tree of --sizes N to DIR")
     args = parser.parse_args()
     if args.tree:
         arches_equivalent_tree(args.tree)
         return
+    if args.generate:
+        generated_tree(args.generate, int(args.sizes))
+        return
     kiln = os.path.abspath(args.kiln)
     kubectl = shutil.which("kubectl") or sys.exit("kubectl not found")
 
-    print("machine: %s, %d cores" % (os.uname().machine, os.cpu_count()))
+    print("machine: %s, %d cores, %s" % (os.uname().machine, os.cpu_count(), cpu_model()))
     print("kiln: %s" % subprocess.run([kiln, "version"], capture_output=True, text=True).stdout.strip())
     print("kubectl: %s" % subprocess.run([kubectl, "version", "--client"], capture_output=True, text=True).stdout.replace("\n", " ").strip())
-    with tempfile.TemporaryDirectory() as tree:
-        arches_equivalent_tree(tree)
-        k_time, k_mem, k_out = measure([kiln, "build", "prod", "-C", REPO], REPO, args.runs)
-        u_time, u_mem, u_out = measure([kubectl, "kustomize", tree], tree, args.kubectl_runs)
-    same = "identical" if k_out == u_out else "DIFFERENT"
-    print("\nsuite arches (prod, %d objects): outputs %s" % (k_out.count(b"\nkind: ") + k_out.startswith(b"kind: "), same))
-    print("%-28s %10s %12s" % ("", "median", "peak RSS"))
-    print("%-28s %8.1f ms %8.1f MiB" % ("kiln build prod", k_time * 1000, k_mem))
-    print("%-28s %8.1f ms %8.1f MiB" % ("kubectl kustomize", u_time * 1000, u_mem))
-    print("ratio: kiln is %.0fx faster" % (u_time / k_time))
-    if same != "identical":
-        sys.exit(1)
+    print("runs: kiln %d, kubectl up to %d (fewer for large N), median wall time; peak RSS of one more run\n" % (args.runs, args.kubectl_runs))
+    print("%-14s %7s %15s %13s %15s %13s %9s" % ("tree", "objects", "kiln", "kiln RSS", "kubectl", "kubectl RSS", "ratio"))
+    ok = True
+    if args.suite in ("all", "generated"):
+        for n in [int(x) for x in args.sizes.split(",")]:
+            with tempfile.TemporaryDirectory() as tree:
+                generated_tree(tree, n)
+                k = measure([kiln, "kustomize", tree], tree, args.runs)
+                u_runs = max(1, min(args.kubectl_runs, 300 // max(n, 1)))
+                u = measure([kubectl, "kustomize", tree], tree, u_runs)
+                ok &= row("N=%d" % n, objects(k[2]), k, u)
+    if args.suite in ("all", "arches"):
+        with tempfile.TemporaryDirectory() as tree:
+            arches_equivalent_tree(tree)
+            k = measure([kiln, "build", "prod", "-C", REPO], REPO, args.runs)
+            u = measure([kubectl, "kustomize", tree], tree, args.kubectl_runs)
+            ok &= row("arches prod", objects(k[2]), k, u)
+    if not ok:
+        sys.exit("outputs differ")
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ public enum Compiler {
     }
     try problems.throwIfErrors()
     try Pipeline.run(Pipeline.environmentStages, values, on: &resources)
-    try checkUnique(resources)
+    try KustomizeBuilder.checkUnique(resources)
     let finished = try Finalizer.finish(resources, order: .legacy(.standard))
     return BuildResult(resources: finished, warnings: builder.warnings, values: values)
   }
@@ -68,21 +68,5 @@ public enum Compiler {
         at: nil)
     }
     return names
-  }
-
-  /// Two objects with one id would overwrite each other in the cluster.
-  static func checkUnique(_ resources: [Resource]) throws {
-    var seen: [ResourceID: Resource] = [:]
-    var problems = DiagnosticCollector()
-    for resource in resources {
-      if let first = seen[resource.id] {
-        problems.add(.error(
-          "\(resource.id) is defined twice", at: resource.location,
-          notes: ["first defined at \(first.location)"]))
-      } else {
-        seen[resource.id] = resource
-      }
-    }
-    try problems.throwIfErrors()
   }
 }

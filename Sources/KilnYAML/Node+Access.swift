@@ -77,7 +77,12 @@ extension Node {
   public subscript(key: String) -> Node? {
     get {
       guard case .mapping(let entries) = value else { return nil }
-      for entry in entries where entry.key == key { return entry.value }
+      // Index loop: iterating `for entry in entries` would copy (and retain) every entry.
+      var i = 0
+      while i < entries.count {
+        if entries[i].key == key { return entries[i].value }
+        i += 1
+      }
       return nil
     }
     set {

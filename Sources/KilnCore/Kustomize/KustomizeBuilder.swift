@@ -40,6 +40,7 @@ struct KustomizeBuilder {
     }
     var resources: [Resource] = []
     try accumulate(kustomization, in: directory, into: &resources, component: component)
+    try Self.checkUnique(resources)
     return (resources, kustomization)
   }
 
@@ -78,8 +79,7 @@ struct KustomizeBuilder {
     var problems = DiagnosticCollector()
     for entry in kustomization.resources {
       problems.recording {
-        let added = try buildEntry(entry, in: directory, component: component)
-        try Self.append(added, to: &resources)
+        resources += try buildEntry(entry, in: directory, component: component)
       }
     }
     try problems.throwIfErrors()
@@ -159,29 +159,31 @@ struct KustomizeBuilder {
       let path = join(directory, name)
       guard files.kind(of: path) == .file else { continue }
       problems.recording {
-        let loaded = try ResourceFile.load(
+        resources += try ResourceFile.load(
           path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component, at: nil)
-        try Self.append(loaded, to: &resources)
       }
     }
     try problems.throwIfErrors()
+    try Self.checkUnique(resources)
     return resources
   }
 
-  /// Adds objects, refusing one whose id is already taken (Kustomize: "may not add resource
-  /// with an already registered id").
-  static func append(_ added: [Resource], to resources: inout [Resource]) throws {
-    var ids: [ResourceID: Int] = [:]
-    for (i, r) in resources.enumerated() { ids[r.id] = i }
-    for resource in added {
-      if let first = ids[resource.id] {
-        throw Diagnostic.error(
-          "\(resource.id) is defined twice", at: resource.location,
-          notes: ["first defined at \(resources[first].location)"])
+  /// Two objects with one id (Kustomize: "may not add resource with an already registered
+  /// id"), checked once per directory build rather than on every addition.
+  static func checkUnique(_ resources: [Resource]) throws {
+    var seen: [ResourceID: Int] = [:]
+    var problems = DiagnosticCollector()
+    for index in resources.indices {
+      let id = resources[index].id
+      if let first = seen[id] {
+        problems.add(.error(
+          "\(id) is defined twice", at: resources[index].location,
+          notes: ["first defined at \(resources[first].location)"]))
+      } else {
+        seen[id] = index
       }
-      ids[resource.id] = resources.count
-      resources.append(resource)
     }
+    try problems.throwIfErrors()
   }
 
   /// The directory a kustomization's files must stay inside.

@@ -25,18 +25,20 @@ public struct SetReplicas: Transform {
   static let scalableKinds: Set<String> = ["Deployment", "ReplicationController", "ReplicaSet", "StatefulSet"]
 
   public func apply(to resources: inout [Resource]) throws {
+    // Scalable objects by every name they have had, built once.
+    var byName: [String: [Int]] = [:]
+    for index in resources.indices where Self.scalableKinds.contains(resources[index].kind) {
+      for name in Set([resources[index].name] + resources[index].previousNames) { byName[name, default: []].append(index) }
+    }
     var problems = DiagnosticCollector()
     for count in counts {
-      var matched = false
-      for index in resources.indices where Self.scalableKinds.contains(resources[index].kind) {
-        let r = resources[index]
-        guard r.name == count.name || r.previousNames.contains(count.name) else { continue }
-        matched = true
+      let matches = byName[count.name] ?? []
+      for index in matches {
         resources[index].node.withValue(forKey: "spec", creating: { Node(.mapping([]), at: .generated(by: "SetReplicas")) }) {
           $0["replicas"] = count.count
         }
       }
-      if !matched {
+      if matches.isEmpty {
         problems.add(.error(
           "replicas: no Deployment, StatefulSet, ReplicaSet or ReplicationController is named \"\(count.name)\"",
           at: count.location, hint: Suggestion.hint(for: count.name, among: resources.filter { Self.scalableKinds.contains($0.kind) }.map(\.name))))
