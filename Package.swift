@@ -10,6 +10,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // libyaml, linked from the system (apt: libyaml-dev). Only KilnYAML imports it.
@@ -18,7 +19,9 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
     .target(name: "KilnYAML", dependencies: ["CLibYAML"]),
-    .target(name: "KilnCore", dependencies: ["KilnYAML"]),
+    .target(
+      name: "KilnCore",
+      dependencies: ["KilnYAML", .product(name: "Crypto", package: "swift-crypto")]),
     .executableTarget(
       name: "kiln",
       dependencies: [

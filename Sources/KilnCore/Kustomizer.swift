@@ -19,7 +19,8 @@ public enum Kustomizer {
     let files = try ProjectFiles(fileSystem: fileSystem, root: directory, displayPrefix: displayPrefix)
     var builder = KustomizeBuilder(files: files, rules: .kustomize)
     let (built, kustomization) = try builder.build(".")
-    let resources = try Finalizer.finish(built, order: kustomization?.sortOrder ?? .legacy(.standard))
+    var resources = try Finalizer.finish(built, order: kustomization?.sortOrder ?? .legacy(.standard))
+    try StringifyAnnotations().apply(to: &resources)
     var emitter = YAMLEmitter(options: .init(lineWidth: 80))
     var problems = DiagnosticCollector()
     for (i, resource) in resources.enumerated() {

@@ -1,7 +1,11 @@
 /// Building and reading nodes without pattern matching at every call site.
 extension Node {
+  /// A string scalar, styled as a YAML writer would write it: plain unless YAML 1.1 would read
+  /// the text as something else. (The emitter decides quoting itself; the style matters to
+  /// strategic-merge patches, which keep a replaced value's style, as Kustomize does.)
   public static func string(_ text: String, at location: SourceLocation = .unknown) -> Node {
-    Node(.scalar(Scalar(text, tag: .string, style: .doubleQuoted)), at: location)
+    let style: ScalarStyle = ScalarResolver.resolvePlain(text) == .string ? .plain : .doubleQuoted
+    return Node(.scalar(Scalar(text, tag: .string, style: style)), at: location)
   }
 
   public static func int(_ value: Int, at location: SourceLocation = .unknown) -> Node {

@@ -7,11 +7,11 @@ public struct Resource: Sendable {
   public var sourcePath: String
   /// The component that owns it; nil for `base/` (and for plain Kustomize builds).
   public var component: String?
-  /// Every name this object had before its current one, oldest first: what references in
-  /// other objects may still use (prefixes, suffixes and hashes rename objects).
-  public var previousNames: [String] = []
-  /// Namespaces it had before its current one, oldest first.
-  public var previousNamespaces: [String] = []
+  /// The ids Kustomize recorded for this object, oldest first: before each rename (prefix,
+  /// suffix, hash, a patch allowed to rename), whenever a `namespace:` transform ran, and for
+  /// every object a JSON 6902 patch touched. References, merges and patches may name the
+  /// object by any of them; the last may equal the current id.
+  public var previousIDs: [ResourceID] = []
   /// Name prefixes and suffixes applied to it, innermost first; a reference is resolved to
   /// the candidate renamed the same way as the referrer when names alone are ambiguous.
   public var prefixes: [String] = []
@@ -27,24 +27,37 @@ public struct Resource: Sendable {
     self.component = component
   }
 
-  /// The name it was loaded or generated with.
-  public var originalName: String { previousNames.first ?? name }
-  /// The namespace it was loaded with.
-  public var originalNamespace: String? { previousNamespaces.first ?? namespace }
+  public var previousNames: [String] { previousIDs.map(\.name) }
+  public var previousNamespaces: [String] { previousIDs.map(\.namespace) }
 
-  /// Renames the object, remembering the old name for references.
+  /// The name it was loaded or generated with.
+  public var originalName: String { previousIDs.first?.name ?? name }
+  /// The namespace it was loaded with.
+  public var originalNamespace: String? { previousIDs.first.map(\.namespace) ?? namespace }
+
+  /// Whether it has, or once had, this name in this namespace.
+  public func hasOrHad(name: String, namespace: String) -> Bool {
+    id.name == name && id.namespace == namespace
+      || previousIDs.contains { $0.name == name && $0.namespace == namespace }
+  }
+
+  /// Kustomize's StorePreviousId: remembers the current id.
+  public mutating func recordID() { previousIDs.append(id) }
+
+  /// Renames the object, remembering its id for references.
   public mutating func rename(to newName: String, at location: SourceLocation = .generated(by: "kiln")) {
-    let old = name
-    guard old != newName else { return }
-    previousNames.append(old)
+    guard name != newName else { return }
+    recordID()
+    setName(newName, at: location)
+  }
+
+  /// Sets the name without recording the old one.
+  public mutating func setName(_ newName: String, at location: SourceLocation) {
     node.withMapping(forKey: "metadata", generatedBy: "kiln") { $0["name"] = .string(newName, at: location) }
   }
 
-  /// Moves the object to another namespace, remembering the old one.
-  public mutating func move(toNamespace newNamespace: Node) {
-    let old = namespace ?? ""
-    guard old != newNamespace.string else { return }
-    previousNamespaces.append(old)
+  /// Sets the namespace without recording the old one (`SetNamespace` records every object).
+  public mutating func setNamespace(_ newNamespace: Node) {
     node.withMapping(forKey: "metadata", generatedBy: "kiln") { $0["namespace"] = newNamespace }
   }
 

@@ -1,6 +1,8 @@
 import KilnYAML
 
-/// `namePrefix`: prepended to the name of every object but CRDs, Namespaces and APIServices.
+/// `namePrefix`: prepended to the name of every object but CRDs, Namespaces and APIServices
+/// (`NameAffix`). References to the renamed objects are updated at the end of the build
+/// (`UpdateNameReferences`).
 public struct AddNamePrefix: Transform {
   public var name: String { "AddNamePrefix" }
 
@@ -9,7 +11,6 @@ public struct AddNamePrefix: Transform {
   public init(prefix: Node) { self.prefix = prefix }
 
   public func apply(to resources: inout [Resource]) throws {
-    guard prefix.string?.isEmpty == false else { return }
-    throw Diagnostic.error("namePrefix is not supported by kiln yet", at: prefix.location)
+    NameAffix.apply(prefix, side: .prefix, to: &resources)
   }
 }

@@ -1,6 +1,8 @@
 import KilnYAML
 
-/// `nameSuffix`: appended to the name of every object but CRDs, Namespaces and APIServices.
+/// `nameSuffix`: appended to the name of every object but CRDs, Namespaces and APIServices
+/// (`NameAffix`), before any content hash (`cfg-v2-5ccmfdht2m`). References to the renamed
+/// objects are updated at the end of the build (`UpdateNameReferences`).
 public struct AddNameSuffix: Transform {
   public var name: String { "AddNameSuffix" }
 
@@ -9,7 +11,6 @@ public struct AddNameSuffix: Transform {
   public init(suffix: Node) { self.suffix = suffix }
 
   public func apply(to resources: inout [Resource]) throws {
-    guard suffix.string?.isEmpty == false else { return }
-    throw Diagnostic.error("nameSuffix is not supported by kiln yet", at: suffix.location)
+    NameAffix.apply(suffix, side: .suffix, to: &resources)
   }
 }

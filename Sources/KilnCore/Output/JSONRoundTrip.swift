@@ -5,6 +5,11 @@ public import KilnYAML
 /// printed in decimal (`0x1F` → `31`, `0123` → `83`), integral floats become integers
 /// (`1.0` → `1`), other floats take Go's shortest `%g` form (`1234567.5` → `1.2345675e+06`),
 /// timestamps become RFC 3339 strings, and infinities and NaN fail the build (JSON has none).
+///
+/// Strings change too, because Go's JSON writes some characters raw that goyaml.v2's reader
+/// treats specially: NEL (U+0085) is a line break to it, folded like one in a double-quoted
+/// scalar; DEL, the other C1 controls, U+FFFE and U+FFFF are refused ("control characters are
+/// not allowed"), failing the build.
 public enum JSONRoundTrip {
   public static func canonicalize(_ node: Node) throws -> Node {
     switch node.value {
@@ -15,16 +20,79 @@ public enum JSONRoundTrip {
     case .mapping(let entries):
       return Node(.mapping(try entries.map { entry in
         var copy = entry
+        if mayNeedRereading(entry.key) {
+          try refuseControlCharacters(entry.key, at: entry.keyLocation)
+          if entry.key.unicodeScalars.contains("\u{85}") {
+            throw Diagnostic.error(
+              "key \(entry.key.debugDescription) holds U+0085 (NEL), which kubectl kustomize cannot write back as a key",
+              at: entry.keyLocation)
+          }
+        }
         copy.value = try canonicalize(entry.value)
         return copy
       }), at: node.location)
     }
   }
 
+  /// Characters goyaml.v2's reader refuses when Go's JSON writes them raw.
+  public static func isRefusedByYAMLReader(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x7F...0x84, 0x86...0x9F, 0xFFFE, 0xFFFF: true
+    default: false
+    }
+  }
+
+  /// A double-quoted YAML scalar's folding, where NEL is the only raw line break: in each run
+  /// of spaces and NELs that holds a NEL, the spaces go, one NEL becomes a space, and n NELs
+  /// become n-1 newlines (`a \u{85} b` → `a b`, `a\u{85}\u{85}b` → `a\nb`).
+  public static func foldingNextLines(_ text: String) -> String {
+    guard text.unicodeScalars.contains("\u{85}") else { return text }
+    var out = String.UnicodeScalarView()
+    var run: [Unicode.Scalar] = []
+    func flush() {
+      let breaks = run.filter { $0 == "\u{85}" }.count
+      if breaks == 0 {
+        out.append(contentsOf: run)
+      } else if breaks == 1 {
+        out.append(" ")
+      } else {
+        out.append(contentsOf: Array(repeating: "\n", count: breaks - 1))
+      }
+      run.removeAll()
+    }
+    for scalar in text.unicodeScalars {
+      if scalar == " " || scalar == "\u{85}" {
+        run.append(scalar)
+      } else {
+        flush()
+        out.append(scalar)
+      }
+    }
+    flush()
+    return String(out)
+  }
+
+  /// Only DEL and bytes of characters from U+0080 up can be affected: a cheap first look.
+  @inline(__always)
+  private static func mayNeedRereading(_ text: String) -> Bool {
+    text.utf8.contains { $0 == 0x7F || $0 >= 0xC2 }
+  }
+
+  private static func refuseControlCharacters(_ text: String, at location: SourceLocation) throws {
+    if let bad = text.unicodeScalars.first(where: isRefusedByYAMLReader) {
+      let hex = String(bad.value, radix: 16, uppercase: true)
+      throw Diagnostic.error(
+        "U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) cannot be written by kubectl kustomize (yaml: control characters are not allowed)",
+        at: location)
+    }
+  }
+
   static func canonical(_ scalar: Scalar, at location: SourceLocation) throws -> Scalar {
     switch scalar.tag {
     case .string:
-      return scalar
+      guard mayNeedRereading(scalar.text) else { return scalar }
+      try refuseControlCharacters(scalar.text, at: location)
+      return Scalar(foldingNextLines(scalar.text), tag: .string, style: scalar.style)
     case .null:
       return Scalar("null", tag: .null)
     case .bool:

@@ -4,9 +4,13 @@ public import KilnYAML
 ///
 /// - Objects Kustomize knows to be cluster-scoped keep no namespace (`ClusterScope`).
 /// - A `v1 Namespace` object is renamed to the target (so a base can ship its Namespace).
-/// - RoleBinding/ClusterRoleBinding subjects named `default`, and ServiceAccount subjects
-///   that name a ServiceAccount of this build (in its old namespace, or with none), follow it.
+/// - RoleBinding/ClusterRoleBinding subjects named `default` (of any kind) follow it. Other
+///   subjects, ServiceAccounts included, are Kustomize's reference update's business: they get
+///   their ServiceAccount's final name and namespace at the end of the build
+///   (`UpdateNameReferences`).
 /// - An APIService's `spec.service.namespace` and a CRD's conversion webhook service follow.
+/// - Every object's current name is recorded in `previousNames`, as Kustomize records every
+///   object's id before it sets the namespace: the reference update matches on these.
 public struct SetNamespace: Transform {
   public var name: String { "SetNamespace" }
 
@@ -16,19 +20,16 @@ public struct SetNamespace: Transform {
 
   public func apply(to resources: inout [Resource]) throws {
     guard let target = namespace.string else { return }
-    // ServiceAccounts of this build, by name, with the namespace they had before the move.
-    var accounts: [String: Set<String>] = [:]
-    for r in resources where r.kind == "ServiceAccount" {
-      accounts[r.name, default: []].insert(r.namespace ?? "")
-    }
     var problems = DiagnosticCollector()
     for index in resources.indices {
       let resource = resources[index]
+      // Kustomize's StorePreviousId: a reference may name the object as it is now.
+      resources[index].recordID()
       if !ClusterScope.isClusterScoped(resource) {
-        resources[index].move(toNamespace: namespace)
+        resources[index].setNamespace(namespace)
       }
       if resource.kind == "Namespace" && resource.apiVersion == "v1" {
-        resources[index].rename(to: target, at: namespace.location)
+        resources[index].setName(target, at: namespace.location)
       }
       problems.recording {
         if resource.group == "apiregistration.k8s.io" && resource.kind == "APIService" {
@@ -39,31 +40,14 @@ public struct SetNamespace: Transform {
         }
       }
       if resource.kind == "RoleBinding" || resource.kind == "ClusterRoleBinding" {
-        let rbac = resource.group == "rbac.authorization.k8s.io"
         resources[index].node.withValue(forKey: "subjects") { subjects in
           subjects.withItems { items in
-            for i in items.indices { moveSubject(&items[i], accounts: rbac ? accounts : [:]) }
+            for i in items.indices where items[i]["name"]?.string == "default" { items[i]["namespace"] = namespace }
           }
         }
       }
     }
     try problems.throwIfErrors()
-  }
-
-  /// Subjects named `default` follow whatever the binding's group (Kustomize matches on the
-  /// kind only); ServiceAccount subjects follow the accounts of this build, in RBAC bindings.
-  private func moveSubject(_ subject: inout Node, accounts: [String: Set<String>]) {
-    guard let name = subject["name"]?.string else { return }
-    let followsBuild: Bool
-    if name == "default" {
-      followsBuild = true
-    } else if subject["kind"]?.string == "ServiceAccount", let namespaces = accounts[name] {
-      let current = subject["namespace"]?.string ?? ""
-      followsBuild = current.isEmpty || namespaces.contains(current)
-    } else {
-      followsBuild = false
-    }
-    if followsBuild { subject["namespace"] = namespace }
   }
 
   /// Sets the namespace string at a field spec's path (the last step names the field itself).

@@ -1,0 +1,102 @@
+import KilnYAML
+
+/// The JSON round trip a JSON 6902 patch puts an object through in Kustomize: the object is
+/// written as JSON, patched, and read back with Go's `encoding/json` into `interface{}` values.
+///
+/// So after the patch every number of the object is a float64 (`12345678901234567890` prints as
+/// `12345678901234567000`), timestamps are RFC 3339 strings, and scalars lose their quoting
+/// style. Patch values are read as YAML 1.1 first (`yes` is true, `0123` is 83, timestamps stay
+/// the strings they were written as), unless the patch is JSON text.
+enum JSONForm {
+  /// The object before the patch: scalars as `encoding/json` writes them.
+  static func object(_ node: Node) throws -> Node {
+    try JSONRoundTrip.canonicalize(node)
+  }
+
+  /// A patch value in the form the patch gives it.
+  static func patchValue(_ node: Node, fromJSON: Bool) -> Node {
+    switch node.value {
+    case .scalar(let scalar):
+      if fromJSON { return node }
+      if scalar.tag == .timestamp { return Node(.scalar(Scalar(scalar.text, tag: .string)), at: node.location) }
+      return Node(.scalar((try? JSONRoundTrip.canonical(scalar, at: node.location)) ?? scalar), at: node.location)
+    case .mapping(let entries):
+      return Node(.mapping(entries.map { MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: patchValue($0.value, fromJSON: fromJSON)) }), at: node.location)
+    case .sequence(let items):
+      return Node(.sequence(items.map { patchValue($0, fromJSON: fromJSON) }), at: node.location)
+    }
+  }
+
+  /// The object after the patch, as Kustomize reads the JSON back: numbers through float64
+  /// and Go's shortest `%g`, strings styled as goyaml.v3 would write them.
+  static func readBack(_ node: Node) -> Node {
+    switch node.value {
+    case .scalar(let scalar):
+      return Node(.scalar(readBack(scalar)), at: node.location)
+    case .mapping(let entries):
+      return Node(.mapping(entries.map { MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: readBack($0.value)) }), at: node.location)
+    case .sequence(let items):
+      return Node(.sequence(items.map(readBack)), at: node.location)
+    }
+  }
+
+  private static func readBack(_ scalar: Scalar) -> Scalar {
+    switch scalar.tag {
+    case .int, .float:
+      guard let value = Double(scalar.text.filter { $0 != "_" }) else { return scalar }
+      let text = GoNumberFormat.general(value)
+      return Scalar(text, tag: text.contains(where: { $0 == "e" || $0 == "." }) ? .float : .int)
+    case .string:
+      return Scalar(scalar.text, tag: .string, style: stringStyle(scalar.text))
+    case .bool, .null, .timestamp:
+      return Scalar(scalar.text, tag: scalar.tag)
+    }
+  }
+
+  /// How goyaml.v3 writes a string: literal when it spans lines, quoted when plain text would
+  /// read as something else, plain otherwise.
+  static func stringStyle(_ text: String) -> ScalarStyle {
+    if text.contains("\n") { return .literal }
+    if ScalarResolver.resolvePlain(text, dialect: .yaml12) != .string || ScalarResolver.resolvePlain(text, dialect: .yaml11) != .string {
+      return .doubleQuoted
+    }
+    return .plain
+  }
+
+  /// evanphx's `equal`: maps by keys, arrays by position, scalars by their JSON text. Numbers
+  /// of a JSON-text patch compare as spelled.
+  static func equal(_ a: Node, _ b: Node, rawPatchNumbers: Bool) -> Bool {
+    switch (a.value, b.value) {
+    case (.mapping(let x), .mapping(let y)):
+      guard x.count == y.count else { return false }
+      for entry in x {
+        guard let other = y.first(where: { $0.key == entry.key }) else { return false }
+        if entry.value.isNull != other.value.isNull { return false }
+        if entry.value.isNull { continue }
+        if !equal(entry.value, other.value, rawPatchNumbers: rawPatchNumbers) { return false }
+      }
+      return true
+    case (.sequence(let x), .sequence(let y)):
+      return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1, rawPatchNumbers: rawPatchNumbers) }
+    case (.scalar(let x), .scalar(let y)):
+      return text(x, raw: false) == text(y, raw: rawPatchNumbers)
+    default:
+      return false
+    }
+  }
+
+  private static func text(_ scalar: Scalar, raw: Bool) -> String {
+    switch scalar.tag {
+    case .string, .timestamp:
+      var bytes: [UInt8] = []
+      GoJSON.writeString(scalar.text, into: &bytes)
+      return String(decoding: bytes, as: UTF8.self)
+    case .int, .float:
+      if raw { return scalar.text }
+      if scalar.tag == .int, let decimal = JSONRoundTrip.decimalInteger(scalar.text) { return decimal }
+      return Double(scalar.text).map(GoNumberFormat.json) ?? scalar.text
+    case .bool: return ScalarValue.bool(scalar.text) ? "true" : "false"
+    case .null: return "null"
+    }
+  }
+}

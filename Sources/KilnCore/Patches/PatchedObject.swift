@@ -1,0 +1,49 @@
+import KilnYAML
+
+/// What a patch may and may not change about the object it patches.
+///
+/// A strategic merge patch keeps the object's namespace always, and its name and kind unless
+/// the entry's `options` allow a change (`allowNameChange`, `allowKindChange`); a changed name
+/// is recorded so that references follow it. A JSON 6902 patch may change anything; its
+/// renames are recorded the same way, and it leaves every annotation a string (Kustomize
+/// rewrites them from their text: `5` becomes "5", a map becomes "").
+enum PatchedObject {
+  /// Merges `patch` into `resource`. Returns false when the patch deletes the object.
+  static func merge(_ patch: Node, into resource: inout Resource, spec: PatchSpec) throws -> Bool {
+    let before = resource.node
+    let object = MergeNode(before)
+    guard try StrategicMerge(location: patch.location).apply(MergeNode(patch), to: object) else { return false }
+    var node = object.node
+    if !spec.allowKindChange { node["kind"] = before["kind"] }
+    let newName = node["metadata"]?["name"]?.scalar?.text
+    set(before["metadata"]?["name"], at: "name", in: &node)
+    set(before["metadata"]?["namespace"], at: "namespace", in: &node)
+    resource.node = node
+    if spec.allowNameChange, let newName, newName != resource.name {
+      resource.rename(to: newName, at: patch["metadata"]?["name"]?.location ?? patch.location)
+    }
+    return true
+  }
+
+  /// Applies JSON 6902 `operations` to `resource`.
+  static func patch(_ operations: [JSONPatch.Operation], _ resource: inout Resource, spec: PatchSpec) throws {
+    // Kustomize records the id of every object a JSON 6902 patch touches, renamed or not.
+    resource.recordID()
+    var document = try JSONForm.object(resource.node)
+    do {
+      try JSONPatch.apply(operations, to: &document)
+    } catch {
+      throw Diagnostic.error(error.message, at: spec.location)
+    }
+    guard document.isMapping else { throw Diagnostic.error(PatchMessages.jsonPatchResult(), at: spec.location) }
+    var node = JSONForm.readBack(document)
+    StringifyAnnotations.stringify(&node)
+    resource.node = node
+  }
+
+  /// Puts `value` at `metadata.<field>`, or removes the field when `value` is nil.
+  private static func set(_ value: Node?, at field: String, in node: inout Node) {
+    if value == nil && node["metadata"]?[field] == nil { return }
+    node.withMapping(forKey: "metadata", generatedBy: "ApplyPatches") { $0[field] = value }
+  }
+}
