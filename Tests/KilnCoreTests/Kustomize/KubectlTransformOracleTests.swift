@@ -275,7 +275,7 @@ import Testing
     try #require(result.status == 0, "kubectl kustomize failed: \(result.stderr)")
 
     var resources = try files.flatMap { try TransformHarness.resources($0.text) }
-    for transform in transforms { try transform.apply(to: &resources) }
+    for transform in transforms + [UpdateNameReferences()] { try transform.apply(to: &resources) }
     let sorted = LegacyOrder.standard.sorted(resources)
     let kiln = ManifestRenderer.render(sorted, sources: false, options: .init(lineWidth: 80))
     return (String(decoding: kiln, as: UTF8.self), result.stdout)

@@ -122,7 +122,7 @@ import Testing
       metadata:
         name: p-web
       """)
-    list[0].previousNames = ["web"]
+    list[0].previousIDs = [ResourceID(group: list[0].group, version: list[0].version, kind: list[0].kind, namespace: "", name: "web")]
     try replicas(("web", 2)).apply(to: &list)
     #expect(list[0].node.value(at: ["spec", "replicas"]) == .int(2))
   }

@@ -1,0 +1,199 @@
+import Foundation
+import KilnTestSupport
+import Testing
+
+/// The differential corpus of `Tests/KustomizeCorpus/`: every case directory is built by
+/// `kubectl kustomize` (Kustomize v5.5, the oracle) and by `kiln kustomize`, and the two must
+/// agree. When kubectl succeeds, kiln must succeed with byte-identical stdout and the same
+/// `# Warning:` lines on stderr; when kubectl fails, kiln must exit 1 with nothing on stdout and
+/// a located (`path:line:column: error: …`) or plain (`kiln: error: …`) message.
+///
+/// A case is a directory `Tests/KustomizeCorpus/<NNN-name>/` with a one-line `README`; the
+/// directory built is the case directory itself or, when the case has a file `BUILD`, the path
+/// written in it (relative to the case). `Tests/KustomizeCorpus/unsupported/<name>/` holds trees
+/// using a field kiln refuses whatever kubectl does: kiln must exit 1, print nothing on stdout and
+/// name the field (or say "remote") on stderr. kubectl is never run on those (some are remote).
+///
+/// Every case is run once, up front and in parallel, so that each failure can say how many cases
+/// pass in all.
+@Suite struct KustomizeCorpusTests {
+  static let corpusRoot = KilnBinary.repositoryRoot + "/Tests/KustomizeCorpus"
+  static let unsupportedRoot = corpusRoot + "/unsupported"
+
+  /// Case directory names under `root`, sorted.
+  static func caseNames(in root: String, excluding: Set<String> = []) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    return names.filter { name in
+      var isDirectory: ObjCBool = false
+      return !name.hasPrefix(".") && !excluding.contains(name)
+        && FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue
+    }.sorted()
+  }
+
+  static let cases = caseNames(in: corpusRoot, excluding: ["unsupported"])
+  static let unsupportedCases = caseNames(in: unsupportedRoot)
+
+  /// The directory to build for a case, relative to the case directory ("." unless `BUILD` says).
+  static func buildPath(caseDirectory: String) -> String {
+    guard let text = try? String(contentsOfFile: caseDirectory + "/BUILD", encoding: .utf8) else { return "." }
+    let path = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return path.isEmpty ? "." : path
+  }
+
+  /// Runs `kiln kustomize <relative>` from `caseDirectory`, so that error locations are short
+  /// relative paths. Under `timeout` when available, so a hang fails one case, not the suite.
+  static func runKiln(caseDirectory: String, relative: String) throws -> ProcessResult {
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    if let timeout = ProcessRunner.which("timeout") {
+      return try ProcessRunner.run(
+        timeout, ["120", KilnBinary.path, "kustomize", relative], directory: caseDirectory, environment: environment)
+    }
+    return try KilnBinary.run(["kustomize", relative], directory: caseDirectory, environment: environment)
+  }
+
+  static func warningLines(_ stderr: String) -> [String] {
+    stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { $0.hasPrefix("# Warning:") }
+  }
+
+  /// The first stderr line that is not a `# Warning:` line.
+  static func firstErrorLine(_ stderr: String) -> String? {
+    stderr.split(separator: "\n").map(String.init).first { !$0.hasPrefix("# Warning:") }
+  }
+
+  static func isWellFormedError(_ line: String) -> Bool {
+    line.wholeMatch(of: /[^ ]+:\d+:\d+: error: .*/) != nil || line.hasPrefix("kiln: error: ")
+  }
+
+  /// The first differing line of two texts with two lines of context, for a failure message.
+  static func firstDifference(actual: String, expected: String) -> String {
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    var i = 0
+    while i < min(a.count, e.count) && a[i] == e[i] { i += 1 }
+    let lines = (max(0, i - 2)..<min(max(a.count, e.count), i + 3)).map { n in
+      "\(n + 1): kubectl \(n < e.count ? String(e[n]) : "<end>")\n\(n + 1): kiln    \(n < a.count ? String(a[n]) : "<end>")"
+    }
+    return "first difference at line \(i + 1):\n" + lines.joined(separator: "\n")
+  }
+
+  /// The verdict for one case: nil when kiln agrees with kubectl, else why not.
+  struct Outcome: Sendable {
+    var kubectlFailed: Bool
+    var problems: [String]
+    var passed: Bool { problems.isEmpty }
+  }
+
+  static func check(_ name: String) throws -> Outcome {
+    let caseDirectory = corpusRoot + "/" + name
+    let relative = buildPath(caseDirectory: caseDirectory)
+    let absolute = relative == "." ? caseDirectory : caseDirectory + "/" + relative
+    let oracle = try Kubectl.kustomize(absolute)
+    let kiln = try runKiln(caseDirectory: caseDirectory, relative: relative)
+    var problems: [String] = []
+    if kiln.status == 124 {
+      problems.append("kiln kustomize timed out")
+    } else if oracle.status == 0 {
+      if kiln.status != 0 {
+        problems.append("kubectl succeeded but kiln exited \(kiln.status):\n\(kiln.stderr)")
+      } else if kiln.stdoutBytes != oracle.stdoutBytes {
+        problems.append(
+          "stdout differs from kubectl kustomize (\(kiln.stdoutBytes.count) vs \(oracle.stdoutBytes.count) bytes); "
+            + firstDifference(actual: kiln.stdout, expected: oracle.stdout))
+      }
+      let (kilnWarnings, kubectlWarnings) = (warningLines(kiln.stderr), warningLines(oracle.stderr))
+      if kiln.status == 0 && kilnWarnings != kubectlWarnings {
+        problems.append(
+          "warnings differ:\nkubectl:\n\(kubectlWarnings.joined(separator: "\n"))\nkiln:\n\(kilnWarnings.joined(separator: "\n"))")
+      }
+    } else {
+      let kubectlError = oracle.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+      if kiln.status != 1 {
+        problems.append("kubectl failed (\(kubectlError)) but kiln exited \(kiln.status)")
+      }
+      if !kiln.stdoutBytes.isEmpty {
+        problems.append("kiln printed \(kiln.stdoutBytes.count) bytes on stdout for a failing build")
+      }
+      if kiln.status != 0 {
+        let line = firstErrorLine(kiln.stderr) ?? ""
+        if !isWellFormedError(line) {
+          problems.append("kiln's error is not `path:line:column: error: …` nor `kiln: error: …`: \(line)")
+        }
+      }
+    }
+    return Outcome(kubectlFailed: oracle.status != 0, problems: problems)
+  }
+
+  static func checkUnsupported(_ name: String) throws -> Outcome {
+    let caseDirectory = unsupportedRoot + "/" + name
+    let kiln = try runKiln(caseDirectory: caseDirectory, relative: buildPath(caseDirectory: caseDirectory))
+    var problems: [String] = []
+    // The field named is the case's name ("remote-…" cases must say "remote").
+    let expectedWord = name.hasPrefix("remote") ? "remote" : name
+    if kiln.status != 1 { problems.append("kiln exited \(kiln.status), expected 1") }
+    if !kiln.stdoutBytes.isEmpty { problems.append("kiln printed \(kiln.stdoutBytes.count) bytes on stdout") }
+    if !kiln.stderr.contains(expectedWord) {
+      problems.append("stderr does not name `\(expectedWord)`: \(kiln.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+    if kiln.status != 0, let line = firstErrorLine(kiln.stderr), !isWellFormedError(line) {
+      problems.append("kiln's error is not `path:line:column: error: …` nor `kiln: error: …`: \(line)")
+    }
+    return Outcome(kubectlFailed: true, problems: problems)
+  }
+
+  /// Runs `check` over `names` on every core; an error (kubectl missing) is kept per case.
+  static func runAll(_ names: [String], _ check: @escaping @Sendable (String) throws -> Outcome) -> [String: Result<Outcome, Error>] {
+    let lock = NSLock()
+    nonisolated(unsafe) var results: [String: Result<Outcome, Error>] = [:]
+    DispatchQueue.concurrentPerform(iterations: names.count) { index in
+      let result = Result { try check(names[index]) }
+      lock.lock()
+      results[names[index]] = result
+      lock.unlock()
+    }
+    return results
+  }
+
+  static let results: [String: Result<Outcome, Error>] = runAll(cases, check)
+  static let unsupportedResults: [String: Result<Outcome, Error>] = runAll(unsupportedCases, checkUnsupported)
+
+  static func summary(_ results: [String: Result<Outcome, Error>], _ what: String) -> String {
+    let outcomes = results.values.compactMap { try? $0.get() }
+    let passed = outcomes.filter(\.passed).count
+    let failing = outcomes.filter(\.kubectlFailed)
+    return "\(what): \(passed) of \(results.count) cases pass"
+      + " (kubectl fails on \(failing.count), kiln agrees on \(failing.filter(\.passed).count) of them)"
+  }
+
+  @Test(arguments: cases)
+  func matchesKubectlKustomize(_ name: String) throws {
+    let outcome = try #require(Self.results[name]).get()
+    if !outcome.passed {
+      Issue.record(
+        "\(name): \(outcome.problems.joined(separator: "\n"))\n\(Self.summary(Self.results, "kustomize corpus"))")
+    }
+  }
+
+  @Test(arguments: unsupportedCases)
+  func unsupportedFieldIsRefused(_ name: String) throws {
+    let outcome = try #require(Self.unsupportedResults[name]).get()
+    if !outcome.passed {
+      Issue.record(
+        "unsupported/\(name): \(outcome.problems.joined(separator: "\n"))\n\(Self.summary(Self.unsupportedResults, "unsupported corpus"))")
+    }
+  }
+
+  /// The corpus itself is well formed: enough cases, each with a README and an existing build directory.
+  @Test func corpusIsWellFormed() throws {
+    #expect(Self.cases.count >= 100, "only \(Self.cases.count) cases in \(Self.corpusRoot)")
+    #expect(Self.unsupportedCases.count >= 8, "only \(Self.unsupportedCases.count) unsupported cases")
+    for name in Self.cases.map({ Self.corpusRoot + "/" + $0 }) + Self.unsupportedCases.map({ Self.unsupportedRoot + "/" + $0 }) {
+      #expect(FileManager.default.fileExists(atPath: name + "/README"), "\(name) has no README")
+      var isDirectory: ObjCBool = false
+      let build = name + "/" + Self.buildPath(caseDirectory: name)
+      #expect(
+        FileManager.default.fileExists(atPath: build, isDirectory: &isDirectory) && isDirectory.boolValue,
+        "\(name): BUILD names \(build), which is not a directory")
+    }
+  }
+}

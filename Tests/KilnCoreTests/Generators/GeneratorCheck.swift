@@ -1,0 +1,51 @@
+@testable import KilnCore
+import KilnTestSupport
+import KilnYAML
+import Testing
+
+/// Builds small trees held in memory with the engine behind `kiln kustomize`, so a generator
+/// test reads as: the files, then the YAML kubectl kustomize prints for them.
+enum GeneratorCheck {
+  static let root = "/project"
+
+  static func fileSystem(_ files: [String: String], bytes: [String: [UInt8]] = [:]) -> InMemoryFileSystem {
+    var fs = InMemoryFileSystem()
+    for (path, text) in files { fs.write(root + "/" + path, text) }
+    for (path, content) in bytes { fs.write(root + "/" + path, bytes: content) }
+    return fs
+  }
+
+  /// The objects built from `kustomization.yaml` at the top of `files`, after the final steps
+  /// (hash suffixes, sorting).
+  static func resources(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") throws -> [Resource] {
+    let path = directory.isEmpty ? root : root + "/" + directory
+    return try Kustomizer.build(directory: path, fileSystem: fileSystem(files, bytes: bytes)).resources
+  }
+
+  /// What kubectl kustomize would print, without the final newline.
+  static func build(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") throws -> String {
+    let path = directory.isEmpty ? root : root + "/" + directory
+    let output = try Kustomizer.build(directory: path, fileSystem: fileSystem(files, bytes: bytes)).output
+    let text = String(decoding: output, as: UTF8.self)
+    return text.hasSuffix("\n") ? String(text.dropLast()) : text
+  }
+
+  /// The diagnostics the build fails with (empty when it succeeds).
+  static func diagnostics(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") -> [Diagnostic] {
+    do {
+      _ = try build(files, bytes: bytes, in: directory)
+      return []
+    } catch let error as DiagnosticError {
+      return error.diagnostics
+    } catch let error as Diagnostic {
+      return [error]
+    } catch {
+      return [.error("\(error)", at: nil)]
+    }
+  }
+
+  /// The one diagnostic the build fails with, as `file:line:column: error: message`.
+  static func failure(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") -> String {
+    diagnostics(files, bytes: bytes, in: directory).map(\.description).joined(separator: "\n")
+  }
+}

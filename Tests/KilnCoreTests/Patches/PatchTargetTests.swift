@@ -1,0 +1,71 @@
+import KilnCore
+import KilnTestSupport
+import KilnYAML
+import Testing
+
+/// Which objects a `target` selects: whole-value regular expressions, the original or current
+/// name and namespace, Kubernetes selectors. Selecting nothing is not an error.
+@Suite struct PatchTargetTests {
+  static let objects = """
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: api
+      labels: {app: api}
+    ---
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: xapi
+      namespace: prod
+      labels: {app: web}
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: admin
+      annotations: {owner: team-a}
+    """
+
+  /// The names of the objects `target` selects, found by a JSON patch that marks them.
+  static func selected(_ target: PatchTarget) throws -> [String] {
+    let mark = PatchCheck.patch("- {op: add, path: /metadata/selected, value: \"yes\"}", target: target)
+    return try PatchCheck.resources(mark, on: objects).filter { $0.node["metadata"]?["selected"] != nil }.map(\.name)
+  }
+
+  @Test func patternsMatchTheWholeValue() throws {
+    #expect(try Self.selected(PatchTarget(name: "a.*")) == ["api", "admin"])
+    #expect(try Self.selected(PatchTarget(name: "api")) == ["api"])
+    #expect(try Self.selected(PatchTarget(kind: "Config.*", name: "api|xapi")) == ["api", "xapi"])
+    #expect(try Self.selected(PatchTarget(group: "apps", version: "v1")) == ["admin"])
+  }
+
+  @Test func noNamespaceIsTheDefaultNamespace() throws {
+    #expect(try Self.selected(PatchTarget(namespace: "default")) == ["api", "admin"])
+    #expect(try Self.selected(PatchTarget(namespace: "prod")) == ["xapi"])
+  }
+
+  @Test func selectors() throws {
+    #expect(try Self.selected(PatchTarget(labelSelector: "app in (api,web)")) == ["api", "xapi"])
+    #expect(try Self.selected(PatchTarget(labelSelector: "app!=api")) == ["xapi", "admin"])
+    #expect(try Self.selected(PatchTarget(annotationSelector: "owner=team-a")) == ["admin"])
+  }
+
+  @Test func selectingNothingIsFine() throws {
+    #expect(try Self.selected(PatchTarget(kind: "Secret")) == [])
+  }
+
+  /// After a base's `namePrefix`, a target still selects the object by its original name.
+  @Test func theOriginalNameStillSelects() throws {
+    var list = try TransformHarness.resources(Self.objects)
+    try AddNamePrefix(prefix: .string("p-")).apply(to: &list)
+    let mark = PatchCheck.patch("- {op: add, path: /metadata/selected, value: \"yes\"}", target: PatchTarget(name: "api"))
+    try ApplyPatches(patches: [mark]).apply(to: &list)
+    #expect(list.filter { $0.node["metadata"]?["selected"] != nil }.map(\.name) == ["p-api"])
+  }
+
+  @Test func aBadPatternFails() throws {
+    let mark = PatchCheck.patch("- {op: remove, path: /data}", target: PatchTarget(name: "a(b"))
+    #expect(try PatchCheck.errors(mark, on: Self.objects) == ["target name \"a(b\" is not a valid regular expression"])
+  }
+}
