@@ -1,16 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Release builds optimize across modules: the transforms call small generic helpers of the
+// node model on every node, and without this each call goes through unspecialized generics.
+let speed: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
   name: "kiln",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "kiln", targets: ["kiln"]),
     .library(name: "KilnCore", targets: ["KilnCore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // libyaml, linked from the system (apt: libyaml-dev). Only KilnYAML imports it.
@@ -18,16 +21,21 @@ let package = Package(
       name: "CLibYAML",
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
-    .target(name: "KilnYAML", dependencies: ["CLibYAML"]),
-    .target(
-      name: "KilnCore",
-      dependencies: ["KilnYAML", .product(name: "Crypto", package: "swift-crypto")]),
+    // OpenSSL's libcrypto (apt: libssl-dev), for SHA-256 in generated names. Only
+    // KilnCore/Generators/NameHash.swift imports it.
+    .systemLibrary(
+      name: "CLibCrypto",
+      pkgConfig: "libcrypto",
+      providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+    .target(name: "KilnYAML", dependencies: ["CLibYAML"], swiftSettings: speed),
+    .target(name: "KilnCore", dependencies: ["KilnYAML", "CLibCrypto"], swiftSettings: speed),
     .executableTarget(
       name: "kiln",
       dependencies: [
         "KilnCore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]),
+      ],
+      swiftSettings: speed),
     // Helpers shared by the test targets: temporary trees, process running, oracles.
     .target(name: "KilnTestSupport", dependencies: ["KilnCore"]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML", "KilnTestSupport"]),

@@ -23,10 +23,10 @@ public enum Kustomizer {
     try StringifyAnnotations().apply(to: &resources)
     var emitter = YAMLEmitter(options: .init(lineWidth: 80))
     var problems = DiagnosticCollector()
-    for (i, resource) in resources.enumerated() {
-      guard let node = problems.recording({ try JSONRoundTrip.canonicalize(resource.node) }) else { continue }
+    for i in resources.indices {
+      guard problems.recording({ try JSONRoundTrip.canonicalize(&resources[i].node) }) != nil else { continue }
       if i > 0 { emitter.appendRaw("---\n") }
-      emitter.emitDocument(node)
+      emitter.emitDocument(resources[i].node)
     }
     try problems.throwIfErrors()
     return Result(resources: resources, warnings: builder.warnings, output: emitter.bytes)

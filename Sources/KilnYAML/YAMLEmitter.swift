@@ -89,6 +89,11 @@ public struct YAMLEmitter {
       writeIndent()
       var key = entry.key
       key.withUTF8 { k in
+        if k.count <= 128 && Self.isPlainWord(k, isString: true) {
+          writePlainWord(k)
+          writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
+          return
+        }
         let analysis = ScalarAnalysis(k)
         // libyaml's check_simple_key: one line, at most 128 bytes.
         if !analysis.multiline && k.count <= 128 {
@@ -132,6 +137,10 @@ public struct YAMLEmitter {
   private mutating func emitScalar(
     _ s: UnsafeBufferPointer<UInt8>, isString: Bool, simpleKey: Bool, analysis: ScalarAnalysis? = nil
   ) {
+    if analysis == nil && Self.isPlainWord(s, isString: isString) {
+      writePlainWord(s)
+      return
+    }
     let analysis = analysis ?? ScalarAnalysis(s)
     var style = Self.requestedStyle(s, isString: isString)
     // libyaml's select_scalar_style, for block context.
@@ -150,6 +159,51 @@ public struct YAMLEmitter {
     case .literal: writeLiteral(s)
     }
     indent = indents.removeLast()
+  }
+
+  /// Most scalars are single words of letters, digits and `-_./` (`name`, `nginx`, `v1`,
+  /// `8080`): plain whatever the rules say, with nothing to fold or escape. Spotting them
+  /// skips the full analysis. A string must start with a letter that starts none of YAML
+  /// 1.1's words (`yes`, `no`, `true`, `off`, `null` …), so it cannot read as anything else.
+  @inline(__always)
+  static func isPlainWord(_ s: UnsafeBufferPointer<UInt8>, isString: Bool) -> Bool {
+    guard let first = s.first else { return false }
+    if isString {
+      switch first {
+      case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"),
+        UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+        return false
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        break
+      default:
+        return false
+      }
+    } else if first == UInt8(ascii: "-") && s.count == 1 {
+      return false
+    }
+    for c in s {
+      switch c {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+        UInt8(ascii: "/"):
+        continue
+      case UInt8(ascii: "+"):
+        if isString { return false }
+      default:
+        return false
+      }
+    }
+    return true
+  }
+
+  /// A plain word: what `writePlain` writes for text without spaces or breaks (ASCII, so one
+  /// column per byte).
+  private mutating func writePlainWord(_ s: UnsafeBufferPointer<UInt8>) {
+    if !whitespace { put(0x20) }
+    bytes.append(contentsOf: s)
+    column += s.count
+    whitespace = false
+    indention = false
   }
 
   /// goyaml.v2's choice before the emitter has its say: text with a newline as a literal

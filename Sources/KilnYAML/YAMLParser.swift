@@ -35,6 +35,7 @@ private final class EventReader {
   private let parser: UnsafeMutablePointer<yaml_parser_t>
   private let input: UnsafeMutableBufferPointer<UInt8>
   private let file: String
+  private let fileID: UInt32
   private let dialect: ScalarResolver.Dialect
   private let limits: YAMLLimits
 
@@ -46,6 +47,7 @@ private final class EventReader {
 
   init(bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect, limits: YAMLLimits) {
     self.file = file
+    self.fileID = SourceFiles.id(of: file)
     self.dialect = dialect
     self.limits = limits
     input = .allocate(capacity: max(bytes.count, 1))
@@ -288,7 +290,7 @@ private final class EventReader {
   // MARK: - Helpers
 
   private func location(_ mark: yaml_mark_t) -> SourceLocation {
-    SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    SourceLocation(fileID: fileID, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
   }
 
   private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -15,4 +15,20 @@ struct Kiln: ParsableCommand {
       """,
     version: version,
     subcommands: [Build.self, Kustomize.self, VersionCommand.self])
+
+  /// `kiln kustomize [DIR]`, what CI and ArgoCD run on every change, goes straight to its
+  /// command: argument-parser's reflection costs more than building a small tree. Anything
+  /// else (flags, help, mistakes) goes through the parser as usual.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "kustomize", arguments.count <= 2, !(arguments.last ?? "").hasPrefix("-") {
+      do {
+        try Kustomize.render(arguments.count == 2 ? arguments[1] : ".")
+        exit(withError: nil)
+      } catch {
+        exit(withError: error)
+      }
+    }
+    main(arguments)
+  }
 }

@@ -1,4 +1,4 @@
-import Crypto
+internal import CLibCrypto
 import KilnYAML
 
 /// The content hash Kustomize appends to a generated name (`cfg` → `cfg-7gdc49gk6d`).
@@ -55,7 +55,13 @@ enum NameHash {
   }
 
   static func hexDigest(of bytes: [UInt8]) -> String {
-    let digest = SHA256.hash(data: bytes)
+    // OpenSSL's one-shot EVP digest: SHA-256 of the bytes, 32 bytes out.
+    var digest = [UInt8](repeating: 0, count: 32)
+    var length: UInt32 = 0
+    let ok = bytes.withUnsafeBytes { input in
+      EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
+    }
+    precondition(ok == 1 && length == 32, "OpenSSL's SHA-256 failed")
     let hex = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)

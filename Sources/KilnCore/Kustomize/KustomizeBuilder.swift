@@ -38,8 +38,9 @@ struct KustomizeBuilder {
     guard let kustomization = try load(directory, requestedBy: location) else {
       return (try plainDirectory(directory, component: component, requestedBy: location), nil)
     }
-    var resources: [Resource] = []
-    try accumulate(kustomization, in: directory, into: &resources, component: component)
+    var accumulation = Accumulation()
+    try accumulate(kustomization, in: directory, into: &accumulation, component: component)
+    let resources = try accumulation.finish()
     try Self.checkUnique(resources)
     return (resources, kustomization)
   }
@@ -73,17 +74,24 @@ struct KustomizeBuilder {
   /// Adds what `kustomization` (in `directory`) makes to `resources` and runs its transformers
   /// over all of them. A component is accumulated into its parent's objects this way.
   private mutating func accumulate(
-    _ kustomization: Kustomization, in directory: String, into resources: inout [Resource], component: String?
+    _ kustomization: Kustomization, in directory: String, into accumulation: inout Accumulation, component: String?
   ) throws {
     warnings += kustomization.warnings
     var problems = DiagnosticCollector()
     for entry in kustomization.resources {
       problems.recording {
-        resources += try buildEntry(entry, in: directory, component: component)
+        accumulation.append(try buildEntry(entry, in: directory, component: component))
       }
     }
     try problems.throwIfErrors()
-    try Generators.run(kustomization, in: directory, files: files, fence: fence(directory), into: &resources, component: component)
+    let generators = kustomization.configMapGenerator + kustomization.secretGenerator
+    if !generators.isEmpty {
+      let files = files
+      let fence = fence(directory)
+      try accumulation.generate({ resources in
+        try Generators.run(kustomization, in: directory, files: files, fence: fence, into: &resources, component: component)
+      }, readsExisting: generators.contains { $0.behavior != .create })
+    }
     for entry in kustomization.components {
       let path = try files.resolve(entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
       guard files.kind(of: path) == .directory else {
@@ -101,10 +109,10 @@ struct KustomizeBuilder {
       }
       building.append(path)
       defer { building.removeLast() }
-      try accumulate(nested, in: path, into: &resources, component: component)
+      try accumulate(nested, in: path, into: &accumulation, component: component)
     }
     for transform in transforms(of: kustomization) {
-      try transform.apply(to: &resources)
+      try accumulation.apply(transform)
     }
   }
 

@@ -182,29 +182,28 @@ public enum NameReferenceTable {
   /// A field spec from Kustomize's path syntax: steps separated by `/`, where `\/` is a slash
   /// inside a key (annotation names). A list anywhere on the way is walked element by element.
   static func field(_ kind: String, _ path: String, group: String? = nil, version: String? = nil) -> FieldSpec {
-    var spec = FieldSpec(group: group, version: version, kind: kind, path: path, create: false)
-    spec.path = steps(path).map { .key($0) }
-    return spec
+    FieldSpec(group: group, version: version, kind: kind, steps: steps(path).map { .key($0) }, create: false)
   }
 
+  /// Over bytes, not Characters: the table's few hundred paths are split on every run.
   static func steps(_ path: String) -> [String] {
     var steps: [String] = []
-    var current = ""
+    var current: [UInt8] = []
     var escaped = false
-    for character in path {
+    for byte in path.utf8 {
       if escaped {
-        current.append(character)
+        current.append(byte)
         escaped = false
-      } else if character == "\\" {
+      } else if byte == UInt8(ascii: "\\") {
         escaped = true
-      } else if character == "/" {
-        steps.append(current)
-        current = ""
+      } else if byte == UInt8(ascii: "/") {
+        steps.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
       } else {
-        current.append(character)
+        current.append(byte)
       }
     }
-    steps.append(current)
+    steps.append(String(decoding: current, as: UTF8.self))
     return steps
   }
 }

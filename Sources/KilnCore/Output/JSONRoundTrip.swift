@@ -11,26 +11,31 @@ public import KilnYAML
 /// scalar; DEL, the other C1 controls, U+FFFE and U+FFFF are refused ("control characters are
 /// not allowed"), failing the build.
 public enum JSONRoundTrip {
-  public static func canonicalize(_ node: Node) throws -> Node {
+  /// Rewrites `node` in place, touching only what changes (most strings do not).
+  public static func canonicalize(_ node: inout Node) throws {
     switch node.value {
     case .scalar(let scalar):
-      return Node(.scalar(try canonical(scalar, at: node.location)), at: node.location)
-    case .sequence(let items):
-      return Node(.sequence(try items.map(canonicalize)), at: node.location)
-    case .mapping(let entries):
-      return Node(.mapping(try entries.map { entry in
-        var copy = entry
-        if mayNeedRereading(entry.key) {
-          try refuseControlCharacters(entry.key, at: entry.keyLocation)
-          if entry.key.unicodeScalars.contains("\u{85}") {
-            throw Diagnostic.error(
-              "key \(entry.key.debugDescription) holds U+0085 (NEL), which kubectl kustomize cannot write back as a key",
-              at: entry.keyLocation)
+      if scalar.tag == .string && !mayNeedRereading(scalar.text) { return }
+      node.value = .scalar(try canonical(scalar, at: node.location))
+    case .sequence:
+      try node.withItems { items in
+        for i in items.indices { try canonicalize(&items[i]) }
+      }
+    case .mapping:
+      try node.withEntries { entries in
+        for i in entries.indices {
+          let key = entries[i].key
+          if mayNeedRereading(key) {
+            try refuseControlCharacters(key, at: entries[i].keyLocation)
+            if key.unicodeScalars.contains("\u{85}") {
+              throw Diagnostic.error(
+                "key \(key.debugDescription) holds U+0085 (NEL), which kubectl kustomize cannot write back as a key",
+                at: entries[i].keyLocation)
+            }
           }
+          try canonicalize(&entries[i].value)
         }
-        copy.value = try canonicalize(entry.value)
-        return copy
-      }), at: node.location)
+      }
     }
   }
 

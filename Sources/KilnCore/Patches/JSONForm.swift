@@ -10,7 +10,9 @@ import KilnYAML
 enum JSONForm {
   /// The object before the patch: scalars as `encoding/json` writes them.
   static func object(_ node: Node) throws -> Node {
-    try JSONRoundTrip.canonicalize(node)
+    var object = node
+    try JSONRoundTrip.canonicalize(&object)
+    return object
   }
 
   /// A patch value in the form the patch gives it.

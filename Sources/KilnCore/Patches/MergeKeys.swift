@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Which lists of a built-in kind a strategic merge patch merges, and on which keys: the part of
 /// the Kubernetes OpenAPI schema that Kustomize's merge reads (`x-kubernetes-patch-strategy`,
 /// `x-kubernetes-list-map-keys`, `x-kubernetes-patch-merge-key`).
@@ -31,12 +33,19 @@ enum MergeKeys {
     var merges: Bool { keys != nil }
   }
 
-  /// The schema of `apiVersion`/`kind`, or nil when Kustomize knows no schema for it.
+  /// The schema of `apiVersion`/`kind`, or nil when Kustomize knows no schema for it. Built
+  /// the first time a kind is patched: a build patches a few kinds, the table has a hundred.
   static func schema(apiVersion: String, kind: String) -> Schema? {
-    table["\(apiVersion) \(kind)"]
+    let key = "\(apiVersion) \(kind)"
+    return built.withLock { cache in
+      if let known = cache[key] { return known }
+      let schema = generated[key].map(build)
+      cache[key] = .some(schema)
+      return schema
+    }
   }
 
-  private static let table: [String: Schema] = generated.mapValues { build($0) }
+  private static let built = Mutex<[String: Schema?]>([:])
 
   /// One tree from paths such as `spec.template.spec.containers[name].env[name]`.
   private static func build(_ paths: [String]) -> Schema {

@@ -15,17 +15,34 @@ public struct DiskFileSystem: FileSystem {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw error(path) }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory") }
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(Int(info.st_size) + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw error(path)
+    // Read straight into a buffer of the file's size, plus one byte to see the end; a file
+    // that grew meanwhile is read on in chunks.
+    var failure: Int32 = 0
+    func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+      var total = 0
+      while total < buffer.count {
+        let n = read(fd, buffer.baseAddress! + total, buffer.count - total)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if n == 0 { break }
+        total += n
       }
-      if n == 0 { break }
-      bytes.append(contentsOf: chunk[0..<n])
+      return total
+    }
+    let expected = Int(info.st_size) + 1
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in initialized = fill(buffer) }
+    var bufferFilled = bytes.count == expected
+    while failure == 0 && bufferFilled {
+      let more = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buffer, initialized in initialized = fill(buffer) }
+      bytes += more
+      bufferFilled = more.count == 1 << 16
+    }
+    if failure != 0 {
+      errno = failure
+      throw error(path)
     }
     return bytes
   }
@@ -47,6 +64,12 @@ public struct DiskFileSystem: FileSystem {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+
+  public func isSymlink(_ path: String) -> Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return false }
+    return (info.st_mode & S_IFMT) == S_IFLNK
   }
 
   public func resolvingSymlinks(_ path: String) throws(FileSystemError) -> String {

@@ -8,6 +8,8 @@ public protocol FileSystem: Sendable {
   func kind(of path: String) -> FileKind?
   /// The path with every symlink resolved, for the "stay inside the project" check.
   func resolvingSymlinks(_ path: String) throws(FileSystemError) -> String
+  /// Whether the last component of `path` is itself a symlink.
+  func isSymlink(_ path: String) -> Bool
 }
 
 public enum FileKind: Sendable { case file, directory }
@@ -34,6 +36,7 @@ public enum Path {
   /// Folds `.` and `..`; a relative path keeps the `..` that climb above its start
   /// (`a/../../b` is `../b`), so callers can see that it leaves its directory.
   public static func normalize(_ path: String) -> String {
+    if isNormal(path) { return path }
     let absolute = path.hasPrefix("/")
     var parts: [Substring] = []
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -49,6 +52,27 @@ public enum Path {
       }
     }
     return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+  }
+
+  /// True when `normalize` would change nothing: no empty, `.` or `..` segment and no
+  /// trailing slash. Most paths are, and checking bytes is much cheaper than splitting.
+  static func isNormal(_ path: String) -> Bool {
+    var segmentLength = 0
+    var dots = 0
+    var count = 0
+    for byte in path.utf8 {
+      count += 1
+      if byte == UInt8(ascii: "/") {
+        if count > 1 && (segmentLength == 0 || dots == segmentLength) { return false }
+        segmentLength = 0
+        dots = 0
+      } else {
+        segmentLength += 1
+        if byte == UInt8(ascii: ".") { dots += 1 }
+      }
+    }
+    if count == 0 { return true }
+    return segmentLength > 0 && (dots != segmentLength || dots > 2)
   }
 
   public static func directory(of path: String) -> String {

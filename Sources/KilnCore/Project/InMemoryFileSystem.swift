@@ -57,6 +57,8 @@ public struct InMemoryFileSystem: FileSystem {
     return nil
   }
 
+  public func isSymlink(_ path: String) -> Bool { symlinks[Path.normalize(path)] != nil }
+
   public func resolvingSymlinks(_ path: String) throws(FileSystemError) -> String {
     var parts: [String] = []
     var pending = Path.normalize(path).split(separator: "/").map(String.init)

@@ -1,4 +1,5 @@
 public import KilnYAML
+import Synchronization
 
 /// Reads the project's own files, refusing anything that resolves outside the project root.
 ///
@@ -11,6 +12,9 @@ public struct ProjectFiles: Sendable {
   public let root: String
   /// Prepended to project-relative paths in diagnostics: "" or "examples/x/".
   public let displayPrefix: String
+  /// Directories with their symlinks resolved, by project-relative path: every file read is
+  /// checked against its directory, and `realpath` costs a system call per path component.
+  private let resolvedDirectories = ResolvedDirectories()
 
   public init(fileSystem: any FileSystem, root: String, displayPrefix: String) throws {
     self.fileSystem = fileSystem
@@ -30,11 +34,25 @@ public struct ProjectFiles: Sendable {
 
   /// A project directory with its symlinks resolved, for load restrictions.
   public func resolvedDirectory(_ relative: String) throws -> String {
+    if let known = resolvedDirectories.lookup(relative) { return known }
     do {
-      return try fileSystem.resolvingSymlinks(absolute(relative))
+      let resolved = try fileSystem.resolvingSymlinks(absolute(relative))
+      resolvedDirectories.store(resolved, for: relative)
+      return resolved
     } catch {
       throw Diagnostic.error("\(display(relative)): \(error.reason)", at: nil)
     }
+  }
+
+  /// A file's path with symlinks resolved: its directory's (cached), then the file itself
+  /// only when it is a symlink.
+  private func resolvedFile(_ relative: String) throws(FileSystemError) -> String {
+    let directory = Path.directory(of: relative)
+    if let parent = try? resolvedDirectory(directory) {
+      let candidate = parent + "/" + Path.fileName(relative)
+      if !fileSystem.isSymlink(candidate) { return candidate }
+    }
+    return try fileSystem.resolvingSymlinks(absolute(relative))
   }
 
   public func kind(of relative: String) -> FileKind? { fileSystem.kind(of: absolute(relative)) }
@@ -55,10 +73,9 @@ public struct ProjectFiles: Sendable {
   /// The bytes of a file, after checking that it (symlinks resolved) is inside `directory`
   /// (project-relative; the project root when nil).
   public func read(_ relative: String, within directory: String? = nil, at location: SourceLocation?) throws -> [UInt8] {
-    let path = absolute(relative)
     let real: String
     do {
-      real = try fileSystem.resolvingSymlinks(path)
+      real = try resolvedFile(relative)
     } catch {
       throw Diagnostic.error("\(display(relative)): \(error.reason)", at: location)
     }
@@ -95,4 +112,12 @@ public struct ProjectFiles: Sendable {
       throw Diagnostic(error)
     }
   }
+}
+
+/// The cache behind `ProjectFiles.resolvedDirectory`, shared by copies of one `ProjectFiles`.
+private final class ResolvedDirectories: Sendable {
+  private let paths = Mutex<[String: String]>([:])
+
+  func lookup(_ relative: String) -> String? { paths.withLock { $0[relative] } }
+  func store(_ resolved: String, for relative: String) { paths.withLock { $0[relative] = resolved } }
 }

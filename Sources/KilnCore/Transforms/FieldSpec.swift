@@ -26,13 +26,42 @@ public struct FieldSpec: Sendable, Equatable {
   }
 
   public init(group: String? = nil, version: String? = nil, kind: String? = nil, path: String, create: Bool) {
+    self.init(group: group, version: version, kind: kind, steps: Self.steps(path), create: create)
+  }
+
+  public init(group: String? = nil, version: String? = nil, kind: String? = nil, steps: [Step], create: Bool) {
     self.group = group
     self.version = version
     self.kind = kind
-    self.path = path.split(separator: "/").map { part in
-      part.hasSuffix("[]") ? .list(String(part.dropLast(2))) : .key(String(part))
-    }
+    self.path = steps
     self.create = create
+  }
+
+  /// `spec/volumeClaimTemplates[]/metadata` as steps. Byte-level: the tables hold hundreds of
+  /// paths, split once per run, and Character iteration would cost more than the builds.
+  static func steps(_ path: String) -> [Step] {
+    var steps: [Step] = []
+    let utf8 = path.utf8
+    var start = utf8.startIndex
+    var index = start
+    func take(_ end: String.Index) {
+      guard start < end else { return }
+      let part = path[start..<end]
+      if part.hasSuffix("[]") {
+        steps.append(.list(String(part.dropLast(2))))
+      } else {
+        steps.append(.key(String(part)))
+      }
+    }
+    while index < utf8.endIndex {
+      if utf8[index] == UInt8(ascii: "/") {
+        take(index)
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    take(utf8.endIndex)
+    return steps
   }
 
   public func applies(to resource: Resource) -> Bool {

@@ -27,22 +27,37 @@ public struct ImageOverride: Sendable {
   /// `.` in the name matches any character (`nginx.extra` matches `nginx-extra:1`) and a name
   /// with a tag (`ubuntu:20.04`) matches only that tag.
   public func matches(_ image: String) -> Bool {
-    let name = Array(self.name.utf8)
-    let image = Array(image.utf8)
-    if name.contains(where: { Self.regexOperators.contains($0) }) {
-      return regexMatches(String(decoding: image, as: UTF8.self))
+    var name = self.name
+    var image = image
+    return name.withUTF8 { n in
+      if n.contains(where: { Self.regexOperators.contains($0) }) {
+        return regexMatches(image)
+      }
+      return image.withUTF8 { Self.matches(pattern: n, image: $0) }
     }
-    guard image.count >= name.count else { return false }
-    for i in name.indices where name[i] != UInt8(ascii: ".") && name[i] != image[i] { return false }
-    var rest = image[name.count...]
-    if rest.first == UInt8(ascii: ":") {
-      rest = rest.dropFirst()
-      rest = rest.drop(while: Self.isTagCharacter)
+  }
+
+  /// `^pattern(:tag)?(@sha256:digest)?$` for a pattern whose only operator is `.`.
+  private static func matches(pattern n: UnsafeBufferPointer<UInt8>, image: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard image.count >= n.count else { return false }
+    for i in 0..<n.count where n[i] != UInt8(ascii: ".") && n[i] != image[i] { return false }
+    var i = n.count
+    if i < image.count && image[i] == UInt8(ascii: ":") {
+      i += 1
+      while i < image.count && isTagCharacter(image[i]) { i += 1 }
     }
-    if rest.isEmpty { return true }
-    let digestPrefix = Array("@sha256:".utf8)
-    guard rest.starts(with: digestPrefix) else { return false }
-    return rest.dropFirst(digestPrefix.count).allSatisfy(Self.isTagCharacter)
+    if i == image.count { return true }
+    let digestPrefix: StaticString = "@sha256:"
+    let prefixLength = digestPrefix.utf8CodeUnitCount
+    guard image.count - i >= prefixLength else { return false }
+    let matchesPrefix = digestPrefix.withUTF8Buffer { p in (0..<prefixLength).allSatisfy { image[i + $0] == p[$0] } }
+    guard matchesPrefix else { return false }
+    i += prefixLength
+    while i < image.count {
+      guard isTagCharacter(image[i]) else { return false }
+      i += 1
+    }
+    return true
   }
 
   /// The image after this override.

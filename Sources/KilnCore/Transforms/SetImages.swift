@@ -2,11 +2,14 @@ import KilnYAML
 
 /// Rewrites container images (`images:`), one entry after another, exactly as Kustomize does.
 ///
-/// Each entry makes two passes over every object but CRDs: a walk that finds every
+/// Kustomize makes two passes per entry over every object but CRDs: a walk that finds every
 /// `containers`/`initContainers` list at any depth (CronJobs, custom resources), then the
-/// standard pod-spec field specs. The second pass only matters for `tagSuffix`, which
-/// Kustomize v5.5 therefore adds twice on standard paths (`redis:6-alpine-alpine`); kiln
-/// reproduces that so its output stays byte-identical.
+/// standard pod-spec field specs (`FieldSpecs.images`). The second pass only matters for
+/// `tagSuffix`, which Kustomize v5.5 therefore adds twice on standard paths
+/// (`redis:6-alpine-alpine`); kiln reproduces that so its output stays byte-identical.
+///
+/// Each image is rewritten on its own, so kiln walks each object once and applies, at every
+/// image, each entry in order (twice on the standard paths): the same result, one walk.
 public struct SetImages: Transform {
   public var name: String { "SetImages" }
 
@@ -15,15 +18,35 @@ public struct SetImages: Transform {
   public init(overrides: [ImageOverride]) { self.overrides = overrides }
 
   public func apply(to resources: inout [Resource]) throws {
-    for override in overrides {
-      for index in resources.indices where resources[index].kind != "CustomResourceDefinition" {
-        Self.walkContainers(&resources[index].node) { Self.rewrite(&$0, override) }
-        for spec in FieldSpecs.images {
-          try FieldPath.visit(&resources[index].node, spec, transform: name) { image in
-            Self.rewrite(&image, override)
-          }
-        }
+    for index in resources.indices where resources[index].kind != "CustomResourceDefinition" {
+      rewrite(&resources[index].node)
+    }
+  }
+
+  /// Every entry, in order, on one object.
+  func rewrite(_ object: inout Node) {
+    Self.walkContainers(&object) { image, onStandardPath in
+      for override in overrides {
+        Self.rewrite(&image, override)
+        if onStandardPath { Self.rewrite(&image, override) }
       }
+    }
+  }
+
+  /// Reads (without touching) the image of every container an images entry would visit.
+  static func forEachImage(in node: Node, _ body: (String) -> Void) {
+    switch node.value {
+    case .mapping(let entries):
+      for entry in entries {
+        if entry.key == "containers" || entry.key == "initContainers", let items = entry.value.items {
+          for item in items { if let image = item["image"]?.string { body(image) } }
+        }
+        forEachImage(in: entry.value, body)
+      }
+    case .sequence(let items):
+      for item in items { forEachImage(in: item, body) }
+    case .scalar:
+      break
     }
   }
 
@@ -33,24 +56,40 @@ public struct SetImages: Transform {
   }
 
   /// Calls `body` with the `image` of every element of every `containers` or
-  /// `initContainers` list, at any depth.
-  static func walkContainers(_ node: inout Node, _ body: (inout Node) -> Void) {
+  /// `initContainers` list, at any depth, saying whether the list is at one of the standard
+  /// pod-spec paths (`spec/…` or `spec/template/spec/…`).
+  static func walkContainers(_ node: inout Node, _ body: (inout Node, _ onStandardPath: Bool) -> Void) {
+    walk(&node, .root, body)
+  }
+
+  /// How far down the standard paths a walk is.
+  private enum Place { case root, spec, template, templateSpec, elsewhere }
+
+  private static func walk(_ node: inout Node, _ place: Place, _ body: (inout Node, Bool) -> Void) {
     switch node.value {
     case .mapping:
       node.withEntries { entries in
         for i in entries.indices {
           let key = entries[i].key
           if (key == "containers" || key == "initContainers") && entries[i].value.isSequence {
+            let standard = place == .spec || place == .templateSpec
             entries[i].value.withItems { items in
-              for j in items.indices { items[j].withValue(forKey: "image") { body(&$0) } }
+              for j in items.indices { items[j].withValue(forKey: "image") { body(&$0, standard) } }
             }
           }
-          walkContainers(&entries[i].value, body)
+          let next: Place =
+            switch (place, key) {
+            case (.root, "spec"): .spec
+            case (.spec, "template"): .template
+            case (.template, "spec"): .templateSpec
+            default: .elsewhere
+            }
+          walk(&entries[i].value, next, body)
         }
       }
     case .sequence:
       node.withItems { items in
-        for i in items.indices { walkContainers(&items[i], body) }
+        for i in items.indices { walk(&items[i], .elsewhere, body) }
       }
     case .scalar:
       break

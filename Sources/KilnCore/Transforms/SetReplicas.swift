@@ -25,11 +25,29 @@ public struct SetReplicas: Transform {
   static let scalableKinds: Set<String> = ["Deployment", "ReplicationController", "ReplicaSet", "StatefulSet"]
 
   public func apply(to resources: inout [Resource]) throws {
-    // Scalable objects by every name they have had, built once.
-    var byName: [String: [Int]] = [:]
-    for index in resources.indices where Self.scalableKinds.contains(resources[index].kind) {
-      for name in Set([resources[index].name] + resources[index].previousNames) { byName[name, default: []].append(index) }
+    var index = NameIndex()
+    index.add(resources, from: 0)
+    try apply(to: &resources, index: index)
+  }
+
+  /// Scalable objects by every name they have had.
+  struct NameIndex {
+    private(set) var byName: [String: [Int]] = [:]
+    /// How many objects of the list it covers.
+    private(set) var covered = 0
+
+    /// Indexes `resources[from...]`.
+    mutating func add(_ resources: [Resource], from start: Int) {
+      for index in start..<resources.count where SetReplicas.scalableKinds.contains(resources[index].kind) {
+        for name in Set([resources[index].name] + resources[index].previousNames) { byName[name, default: []].append(index) }
+      }
+      covered = resources.count
     }
+  }
+
+  /// The same, with the objects found through an index built beforehand.
+  func apply(to resources: inout [Resource], index: NameIndex) throws {
+    let byName = index.byName
     var problems = DiagnosticCollector()
     for count in counts {
       let matches = byName[count.name] ?? []

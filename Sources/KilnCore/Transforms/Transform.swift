@@ -12,10 +12,11 @@ extension FieldPath {
   /// Sets `entries` into the mapping at each of `specs` in every object they apply to:
   /// the shared core of the labels and annotations transforms.
   static func setEntries(
-    _ entries: [MapEntry], at specs: [FieldSpec], in resources: inout [Resource], transform: String
+    _ entries: [MapEntry], at specs: [FieldSpec], in resources: inout [Resource], range: Range<Int>? = nil,
+    transform: String
   ) throws {
     var problems = DiagnosticCollector()
-    for index in resources.indices {
+    for index in range ?? resources.indices {
       let type = resources[index].typeInfo
       for spec in specs where spec.applies(to: type) {
         do {

@@ -14,6 +14,11 @@ extension Kiln {
     var directory: String = "."
 
     func run() throws {
+      try Self.render(directory)
+    }
+
+    /// Builds `directory` and prints the result; warnings as kubectl prints them.
+    static func render(_ directory: String) throws {
       let root = Path.join(Terminal.currentDirectory(), directory)
       let normalized = Path.normalize(directory)
       let prefix = normalized.isEmpty || normalized == "." ? "" : normalized + "/"

@@ -24,7 +24,7 @@ enum PatchCheck {
   static func apply(_ patches: PatchSpec..., to input: String) throws -> String {
     var list = try TransformHarness.resources(input)
     try ApplyPatches(patches: patches).apply(to: &list)
-    for i in list.indices { list[i].node = try JSONRoundTrip.canonicalize(list[i].node) }
+    for i in list.indices { try JSONRoundTrip.canonicalize(&list[i].node) }
     let output = String(decoding: ManifestRenderer.render(list, sources: false), as: UTF8.self)
     return output.hasSuffix("\n") ? String(output.dropLast()) : output
   }

@@ -21,7 +21,7 @@ public struct SetComponentImage: Transform {
   public func apply(to resources: inout [Resource]) throws {
     var names: [String] = []
     for index in resources.indices where resources[index].kind != "CustomResourceDefinition" {
-      SetImages.walkContainers(&resources[index].node) { image in
+      SetImages.walkContainers(&resources[index].node) { image, _ in
         if let text = image.string {
           let name = ImageReference(parsing: text).name
           if !names.contains(name) { names.append(name) }

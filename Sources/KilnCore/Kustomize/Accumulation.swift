@@ -1,0 +1,160 @@
+import KilnYAML
+
+/// The objects a kustomization accumulates, and the transforms that can wait.
+///
+/// Kustomize runs a component's transformers over everything accumulated before it, so a tree
+/// of N components that each label their objects makes N passes over up to N components'
+/// objects. Labels and annotations only set keys, and touch nothing else, so kiln queues them
+/// with the number of objects present when they ran, and applies the queue when something must
+/// see them (a patch, a rename, a merging generator, the end of the directory): each object gets
+/// the entries of every queued transform that came after it, merged, in one pass. Replica counts
+/// and images find their objects through indexes instead of a scan. The result is the same as
+/// running every transform in turn; only the work is linear.
+struct Accumulation {
+  private(set) var resources: [Resource] = []
+  private var labels = PendingEntries()
+  private var annotations = PendingEntries()
+  private var replicaIndex = SetReplicas.NameIndex()
+  private var imageIndex = ImageIndex()
+
+  init() {}
+
+  var count: Int { resources.count }
+
+  mutating func append(_ new: [Resource]) {
+    resources += new
+  }
+
+  /// Runs the generators of a kustomization on the objects. Merging and replacing generators
+  /// read what they merge into, so queued labels and annotations are applied first.
+  mutating func generate(_ run: (inout [Resource]) throws -> Void, readsExisting: Bool) throws {
+    if readsExisting { try flush() }
+    try run(&resources)
+  }
+
+  /// Runs `transform`, now or, for labels and annotations, when its effect is needed.
+  mutating func apply(_ transform: any Transform) throws {
+    switch transform {
+    case let t as AddLabels:
+      labels.add(t.labels, specs: t.fieldSpecs, transform: t.name, watermark: resources.count)
+    case let t as AddAnnotations:
+      annotations.add(t.annotations, specs: FieldSpecs.annotations, transform: t.name, watermark: resources.count)
+    case let t as SetReplicas:
+      replicaIndex.add(resources, from: replicaIndex.covered)
+      try t.apply(to: &resources, index: replicaIndex)
+    case let t as SetImages:
+      try imageIndex.apply(t, to: &resources)
+    default:
+      try flush()
+      try transform.apply(to: &resources)
+      // It may have renamed, moved, added or deleted anything.
+      replicaIndex = SetReplicas.NameIndex()
+      imageIndex = ImageIndex()
+    }
+  }
+
+  /// Applies what is queued.
+  mutating func flush() throws {
+    try labels.apply(to: &resources)
+    try annotations.apply(to: &resources)
+  }
+
+  /// Everything, with every queued transform applied.
+  mutating func finish() throws -> [Resource] {
+    try flush()
+    return resources
+  }
+}
+
+/// Queued label (or annotation) transforms, each with the number of objects it applies to.
+private struct PendingEntries {
+  struct Step {
+    var entries: [MapEntry]
+    var specs: [FieldSpec]
+    var transform: String
+    var watermark: Int
+  }
+
+  private var steps: [Step] = []
+
+  mutating func add(_ entries: [MapEntry], specs: [FieldSpec], transform: String, watermark: Int) {
+    steps.append(Step(entries: entries, specs: specs, transform: transform, watermark: watermark))
+  }
+
+  /// Objects `[w(k-1), w(k))` get steps k… in order. Walking the steps backwards builds that
+  /// suffix once: consecutive steps with the same field specs merge (a later value wins), so the
+  /// usual queue (every component labelling the same way) collapses to one step per object.
+  mutating func apply(to resources: inout [Resource]) throws {
+    guard !steps.isEmpty else { return }
+    defer { steps.removeAll() }
+    var suffix: [Step] = []
+    for k in stride(from: steps.count - 1, through: 0, by: -1) {
+      let step = steps[k]
+      if let first = suffix.first, first.specs == step.specs {
+        let later = Set(first.entries.map(\.key))
+        suffix[0].entries = step.entries.filter { !later.contains($0.key) } + first.entries
+      } else {
+        suffix.insert(step, at: 0)
+      }
+      let lower = k == 0 ? 0 : min(steps[k - 1].watermark, resources.count)
+      let upper = min(step.watermark, resources.count)
+      guard lower < upper else { continue }
+      for run in suffix {
+        try FieldPath.setEntries(run.entries, at: run.specs, in: &resources, range: lower..<upper, transform: run.transform)
+      }
+    }
+  }
+}
+
+/// Objects by the names of the images their containers run, so an `images` entry visits only
+/// the objects it can change.
+private struct ImageIndex {
+  /// Distinct image names in first-seen order, and the objects running each.
+  private var names: [String] = []
+  private var objects: [[Int]] = []
+  private var slots: [String: Int] = [:]
+  private var covered = 0
+  private static let nameSpecials = Set(":@*+?[](){}|^$\\".utf8)
+
+  mutating func apply(_ transform: SetImages, to resources: inout [Resource]) throws {
+    record(resources, from: covered)
+    for override in transform.overrides {
+      // A name with a tag or a digest in it, or with regular-expression operators other than
+      // `.`, is matched against every object, as Kustomize does.
+      var candidates: [Int]
+      if override.name.utf8.contains(where: { Self.nameSpecials.contains($0) }) {
+        candidates = Array(resources.indices)
+      } else {
+        candidates = []
+        for slot in names.indices where override.matches(names[slot]) { candidates += objects[slot] }
+        if candidates.count > 1 { candidates = Array(Set(candidates)).sorted() }
+      }
+      let one = SetImages(overrides: [override])
+      for index in candidates where resources[index].kind != "CustomResourceDefinition" {
+        one.rewrite(&resources[index].node)
+      }
+      if override.newName != nil {
+        for index in candidates { record(resources[index], at: index) }
+      }
+    }
+  }
+
+  private mutating func record(_ resources: [Resource], from start: Int) {
+    for index in start..<resources.count { record(resources[index], at: index) }
+    covered = resources.count
+  }
+
+  private mutating func record(_ resource: Resource, at index: Int) {
+    guard resource.kind != "CustomResourceDefinition" else { return }
+    SetImages.forEachImage(in: resource.node) { image in
+      let name = ImageReference(parsing: image).name
+      if let slot = slots[name] {
+        if objects[slot].last != index { objects[slot].append(index) }
+      } else {
+        slots[name] = names.count
+        names.append(name)
+        objects.append([index])
+      }
+    }
+  }
+}
