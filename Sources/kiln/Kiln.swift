@@ -24,7 +24,6 @@ struct Kiln: ParsableCommand {
     if arguments.first == "kustomize", arguments.count <= 2, !(arguments.last ?? "").hasPrefix("-") {
       do {
         try Kustomize.render(arguments.count == 2 ? arguments[1] : ".")
-        exit(withError: nil)
       } catch {
         exit(withError: error)
       }

@@ -34,6 +34,7 @@ extension Kiln {
       } else {
         Terminal.writeStdout(bytes)
       }
+      Terminal.exitNow(0)
     }
   }
 }

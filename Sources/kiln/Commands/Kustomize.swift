@@ -17,14 +17,17 @@ extension Kiln {
       try Self.render(directory)
     }
 
-    /// Builds `directory` and prints the result; warnings as kubectl prints them.
-    static func render(_ directory: String) throws {
+    /// Builds `directory`, prints the result (warnings as kubectl prints them) and ends the
+    /// process: tearing down every object of a large build costs more than the OS takes to
+    /// reclaim the memory at once.
+    static func render(_ directory: String) throws -> Never {
       let root = Path.join(Terminal.currentDirectory(), directory)
       let normalized = Path.normalize(directory)
       let prefix = normalized.isEmpty || normalized == "." ? "" : normalized + "/"
       let result = try Terminal.reportingFailures { try Kustomizer.build(directory: root, displayPrefix: prefix) }
       Terminal.writeStderr(result.warnings.map { "# Warning: \($0.message)\n" }.joined())
       Terminal.writeStdout(result.output)
+      Terminal.exitNow(0)
     }
   }
 }

@@ -19,6 +19,12 @@ enum Terminal {
     return String(cString: cwd)
   }
 
+  /// Ends the process at once, without running destructors (output is unbuffered writes, so
+  /// nothing is lost).
+  static func exitNow(_ code: Int32) -> Never {
+    _exit(code)
+  }
+
   static func writeStdout(_ bytes: [UInt8]) {
     write(fd: 1, bytes)
   }
