@@ -114,7 +114,6 @@ private struct ImageIndex {
   private var objects: [[Int]] = []
   private var slots: [String: Int] = [:]
   private var covered = 0
-  private static let nameSpecials = Set(":@*+?[](){}|^$\\".utf8)
 
   mutating func apply(_ transform: SetImages, to resources: inout [Resource]) throws {
     record(resources, from: covered)
@@ -122,7 +121,7 @@ private struct ImageIndex {
       // A name with a tag or a digest in it, or with regular-expression operators other than
       // `.`, is matched against every object, as Kustomize does.
       var candidates: [Int]
-      if override.name.utf8.contains(where: { Self.nameSpecials.contains($0) }) {
+      if override.name.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || ImageOverride.isRegexOperator($0) }) {
         candidates = Array(resources.indices)
       } else {
         candidates = []

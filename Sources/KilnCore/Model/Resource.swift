@@ -69,14 +69,14 @@ public struct Resource: Sendable {
   /// The API group: `apps` for `apps/v1`, empty for the core group (`v1`).
   public var group: String {
     let v = apiVersion
-    guard let slash = v.firstIndex(of: "/") else { return "" }
+    guard let slash = v.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
     return String(v[..<slash])
   }
 
   public var version: String {
     let v = apiVersion
-    guard let slash = v.firstIndex(of: "/") else { return v }
-    return String(v[v.index(after: slash)...])
+    guard let slash = v.utf8.firstIndex(of: UInt8(ascii: "/")) else { return v }
+    return String(v[v.utf8.index(after: slash)...])
   }
 
   public var id: ResourceID {
@@ -87,13 +87,17 @@ public struct Resource: Sendable {
   public var location: SourceLocation { node.location }
 
   /// Group, version and kind, read once (each read walks the object).
-  public struct TypeInfo: Sendable {
+  public struct TypeInfo: Sendable, Hashable {
     public var group: String
     public var version: String
     public var kind: String
   }
 
-  public var typeInfo: TypeInfo { TypeInfo(group: group, version: version, kind: kind) }
+  public var typeInfo: TypeInfo {
+    let v = apiVersion
+    guard let slash = v.utf8.firstIndex(of: UInt8(ascii: "/")) else { return TypeInfo(group: "", version: v, kind: kind) }
+    return TypeInfo(group: String(v[..<slash]), version: String(v[v.utf8.index(after: slash)...]), kind: kind)
+  }
 
   public func matches(group: String?, version: String?, kind: String?) -> Bool {
     (group == nil || group == self.group) && (version == nil || version == self.version)

@@ -162,6 +162,14 @@ public enum NameReferenceTable {
   public struct ReferringField: Sendable {
     public var target: Target
     public var spec: FieldSpec
+    /// The keys of `spec.path`, split once.
+    public var steps: [String]
+
+    public init(target: Target, spec: FieldSpec) {
+      self.target = target
+      self.spec = spec
+      self.steps = spec.path.map(\.name)
+    }
   }
 
   /// The referring fields of each referrer kind, in table order: the update looks here once

@@ -34,7 +34,18 @@ struct ReferringFieldUpdate {
   }
 
   mutating func apply(to node: inout Node) throws {
-    try visit(&node, field.spec.path.map(\.name)[...])
+    try visit(&node, field.steps[...])
+  }
+
+  /// Whether the walk of `steps` can find anything to rewrite or complain about in `node`: a
+  /// read-only look, since most referring fields of a kind are absent from most objects.
+  static func mayApply(to node: Node, _ steps: ArraySlice<String>) -> Bool {
+    guard let key = steps.first else { return true }
+    switch node.value {
+    case .sequence(let items): return items.contains { mayApply(to: $0, steps) }
+    case .mapping: return node[key].map { mayApply(to: $0, steps.dropFirst()) } ?? false
+    case .scalar(let scalar): return scalar.tag != .null
+    }
   }
 
   // MARK: - Walking

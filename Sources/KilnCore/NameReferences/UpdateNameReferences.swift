@@ -25,7 +25,7 @@ public struct UpdateNameReferences: Transform {
       let facts = referrals.facts[index]
       guard let fields = NameReferenceTable.byReferrerKind[facts.kind] else { continue }
       let type = Resource.TypeInfo(group: facts.group, version: facts.version, kind: facts.kind)
-      let applicable = fields.filter { $0.spec.applies(to: type) }
+      let applicable = Self.fields(fields, of: type, presentIn: resources[index].node)
       guard !applicable.isEmpty else { continue }
       // Like Kustomize, a referrer stops at its first problem; other referrers go on.
       problems.recording {
@@ -38,6 +38,13 @@ public struct UpdateNameReferences: Transform {
       }
     }
     try problems.throwIfErrors()
+  }
+
+  /// The rows of `fields` for objects of `type` that lead to something in `node`.
+  private static func fields(
+    _ fields: [NameReferenceTable.ReferringField], of type: Resource.TypeInfo, presentIn node: Node
+  ) -> [NameReferenceTable.ReferringField] {
+    fields.filter { $0.spec.applies(to: type) && ReferringFieldUpdate.mayApply(to: node, $0.steps[...]) }
   }
 
   /// The namespaces a RoleBinding (of any group) writes on its ServiceAccount subjects:

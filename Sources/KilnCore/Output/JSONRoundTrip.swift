@@ -13,13 +13,20 @@ public import KilnYAML
 public enum JSONRoundTrip {
   /// Rewrites `node` in place, touching only what changes (most strings do not).
   public static func canonicalize(_ node: inout Node) throws {
+    // A read-only look first: nearly every object needs nothing, and writing through a shared
+    // tree would copy it.
+    guard !isCanonical(node) else { return }
+    try rewrite(&node)
+  }
+
+  private static func rewrite(_ node: inout Node) throws {
     switch node.value {
     case .scalar(let scalar):
       if scalar.tag == .string && !mayNeedRereading(scalar.text) { return }
       node.value = .scalar(try canonical(scalar, at: node.location))
     case .sequence:
       try node.withItems { items in
-        for i in items.indices { try canonicalize(&items[i]) }
+        for i in items.indices where !isCanonical(items[i]) { try rewrite(&items[i]) }
       }
     case .mapping:
       try node.withEntries { entries in
@@ -33,10 +40,41 @@ public enum JSONRoundTrip {
                 at: entries[i].keyLocation)
             }
           }
-          try canonicalize(&entries[i].value)
+          if !isCanonical(entries[i].value) { try rewrite(&entries[i].value) }
         }
       }
     }
+  }
+
+  /// Whether the round trip leaves `node` exactly as it is.
+  static func isCanonical(_ node: Node) -> Bool {
+    switch node.value {
+    case .scalar(let scalar): isCanonical(scalar)
+    case .sequence(let items): items.allSatisfy(isCanonical)
+    case .mapping(let entries): entries.allSatisfy { !mayNeedRereading($0.key) && isCanonical($0.value) }
+    }
+  }
+
+  private static func isCanonical(_ scalar: Scalar) -> Bool {
+    if scalar.tag == .string { return !mayNeedRereading(scalar.text) }
+    guard scalar.style == .plain else { return false }
+    switch scalar.tag {
+    case .null: return scalar.text == "null"
+    case .bool: return scalar.text == "true" || scalar.text == "false"
+    case .int: return isShortDecimal(scalar.text)
+    case .string, .float, .timestamp: return false
+    }
+  }
+
+  /// `0`, or an optional `-` and up to 18 digits without a leading zero: what `decimalInteger`
+  /// gives back unchanged, told without parsing.
+  private static func isShortDecimal(_ text: String) -> Bool {
+    var digits = text.utf8[...]
+    if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+    guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+      return false
+    }
+    return digits.first != UInt8(ascii: "0") || (digits.count == 1 && digits.count == text.utf8.count)
   }
 
   /// Characters goyaml.v2's reader refuses when Go's JSON writes them raw.

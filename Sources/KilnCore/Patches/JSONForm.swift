@@ -30,35 +30,42 @@ enum JSONForm {
   }
 
   /// The object after the patch, as Kustomize reads the JSON back: numbers through float64
-  /// and Go's shortest `%g`, strings styled as goyaml.v3 would write them.
-  static func readBack(_ node: Node) -> Node {
+  /// and Go's shortest `%g`, strings styled as goyaml.v3 would write them. In place, so the
+  /// parts the read leaves alone (most of an object) are not rebuilt.
+  static func readBack(_ node: inout Node) {
     switch node.value {
     case .scalar(let scalar):
-      return Node(.scalar(readBack(scalar)), at: node.location)
-    case .mapping(let entries):
-      return Node(.mapping(entries.map { MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: readBack($0.value)) }), at: node.location)
-    case .sequence(let items):
-      return Node(.sequence(items.map(readBack)), at: node.location)
+      if let changed = readBack(scalar) { node.value = .scalar(changed) }
+    case .mapping:
+      node.withEntries { entries in
+        for i in entries.indices { readBack(&entries[i].value) }
+      }
+    case .sequence:
+      node.withItems { items in
+        for i in items.indices { readBack(&items[i]) }
+      }
     }
   }
 
-  private static func readBack(_ scalar: Scalar) -> Scalar {
+  /// The scalar as read back, or nil when that is the scalar itself.
+  private static func readBack(_ scalar: Scalar) -> Scalar? {
     switch scalar.tag {
     case .int, .float:
-      guard let value = Double(scalar.text.filter { $0 != "_" }) else { return scalar }
+      guard let value = Double(scalar.text.filter { $0 != "_" }) else { return nil }
       let text = GoNumberFormat.general(value)
-      return Scalar(text, tag: text.contains(where: { $0 == "e" || $0 == "." }) ? .float : .int)
+      return Scalar(text, tag: text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: ".") }) ? .float : .int)
     case .string:
-      return Scalar(scalar.text, tag: .string, style: stringStyle(scalar.text))
+      let style = stringStyle(scalar.text)
+      return style == scalar.style ? nil : Scalar(scalar.text, tag: .string, style: style)
     case .bool, .null, .timestamp:
-      return Scalar(scalar.text, tag: scalar.tag)
+      return scalar.style == .plain ? nil : Scalar(scalar.text, tag: scalar.tag)
     }
   }
 
   /// How goyaml.v3 writes a string: literal when it spans lines, quoted when plain text would
   /// read as something else, plain otherwise.
   static func stringStyle(_ text: String) -> ScalarStyle {
-    if text.contains("\n") { return .literal }
+    if text.utf8.contains(UInt8(ascii: "\n")) { return .literal }
     if ScalarResolver.resolvePlain(text, dialect: .yaml12) != .string || ScalarResolver.resolvePlain(text, dialect: .yaml11) != .string {
       return .doubleQuoted
     }

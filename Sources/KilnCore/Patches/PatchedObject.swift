@@ -36,9 +36,12 @@ enum PatchedObject {
       throw Diagnostic.error(error.message, at: spec.location)
     }
     guard document.isMapping else { throw Diagnostic.error(PatchMessages.jsonPatchResult(), at: spec.location) }
-    var node = JSONForm.readBack(document)
-    StringifyAnnotations.stringify(&node)
-    resource.node = node
+    // Letting go of the old tree leaves `document` the only owner of the parts the patch did
+    // not touch, so reading back changes them in place instead of copying them.
+    resource.node = .null()
+    JSONForm.readBack(&document)
+    StringifyAnnotations.stringify(&document)
+    resource.node = document
   }
 
   /// Puts `value` at `metadata.<field>`, or removes the field when `value` is nil.

@@ -2,7 +2,10 @@ public import KilnYAML
 
 /// One `images:` entry: which image to change and how.
 public struct ImageOverride: Sendable {
-  public var name: String
+  public let name: String
+  /// Whether `name` holds regular-expression operators other than `.` (decided once: an
+  /// `images` entry is matched against every image name in the tree).
+  public let hasRegexOperators: Bool
   public var newName: String?
   public var newTag: String?
   public var digest: String?
@@ -16,6 +19,7 @@ public struct ImageOverride: Sendable {
     // An empty field is an unset one, as in Kustomize's Go struct (`newTag: ""` adds no ":").
     func set(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
     self.name = name
+    self.hasRegexOperators = name.utf8.contains(where: Self.isRegexOperator)
     self.newName = set(newName)
     self.newTag = set(newTag)
     self.digest = set(digest)
@@ -27,14 +31,10 @@ public struct ImageOverride: Sendable {
   /// `.` in the name matches any character (`nginx.extra` matches `nginx-extra:1`) and a name
   /// with a tag (`ubuntu:20.04`) matches only that tag.
   public func matches(_ image: String) -> Bool {
+    if hasRegexOperators { return regexMatches(image) }
     var name = self.name
     var image = image
-    return name.withUTF8 { n in
-      if n.contains(where: { Self.regexOperators.contains($0) }) {
-        return regexMatches(image)
-      }
-      return image.withUTF8 { Self.matches(pattern: n, image: $0) }
-    }
+    return name.withUTF8 { n in image.withUTF8 { Self.matches(pattern: n, image: $0) } }
   }
 
   /// `^pattern(:tag)?(@sha256:digest)?$` for a pattern whose only operator is `.`.
@@ -80,7 +80,15 @@ public struct ImageOverride: Sendable {
     return ref.text
   }
 
-  private static let regexOperators: Set<UInt8> = Set("*+?[](){}|^$\\".utf8)
+  static func isRegexOperator(_ c: UInt8) -> Bool {
+    switch c {
+    case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]"),
+      UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"),
+      UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "\\"):
+      true
+    default: false
+    }
+  }
 
   private static func isTagCharacter(_ c: UInt8) -> Bool {
     switch c {

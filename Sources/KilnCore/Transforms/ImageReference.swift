@@ -13,17 +13,20 @@ public struct ImageReference: Sendable, Equatable {
   }
 
   public init(parsing image: String) {
-    let searchStart = image.firstIndex(of: "/") ?? image.startIndex
-    var rest = image[...]
-    if let at = image[searchStart...].firstIndex(of: "@") {
-      digest = String(image[image.index(after: at)...])
-      rest = image[..<at]
+    // The separators are ASCII, so UTF-8 positions are character boundaries; searching bytes
+    // skips grapheme breaking, which this runs for every image of every object.
+    let utf8 = image.utf8
+    let searchStart = utf8.firstIndex(of: UInt8(ascii: "/")) ?? utf8.startIndex
+    var end = utf8.endIndex
+    if let at = utf8[searchStart...].firstIndex(of: UInt8(ascii: "@")) {
+      digest = String(image[utf8.index(after: at)...])
+      end = at
     }
-    if let colon = rest[searchStart...].firstIndex(of: ":") {
-      tag = String(rest[rest.index(after: colon)...])
-      name = String(rest[..<colon])
+    if let colon = utf8[searchStart..<end].firstIndex(of: UInt8(ascii: ":")) {
+      tag = String(image[utf8.index(after: colon)..<end])
+      name = String(image[..<colon])
     } else {
-      name = String(rest)
+      name = String(image[..<end])
     }
   }
 

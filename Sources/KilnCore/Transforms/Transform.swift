@@ -16,9 +16,17 @@ extension FieldPath {
     transform: String
   ) throws {
     var problems = DiagnosticCollector()
+    // Objects of a build come in few types: which specs apply is worked out once per type.
+    var applicableByType: [Resource.TypeInfo: [Int]] = [:]
     for index in range ?? resources.indices {
       let type = resources[index].typeInfo
-      for spec in specs where spec.applies(to: type) {
+      let applicable = applicableByType[type] ?? {
+        let found = specs.indices.filter { specs[$0].applies(to: type) }
+        applicableByType[type] = found
+        return found
+      }()
+      for specIndex in applicable {
+        let spec = specs[specIndex]
         do {
           try visit(&resources[index].node, spec, transform: transform) { (map: inout Node) in
             guard map.isMapping else {
