@@ -21,14 +21,30 @@ public enum Kustomizer {
     let (built, kustomization) = try builder.build(".")
     var resources = try Finalizer.finish(built, order: kustomization?.sortOrder ?? .legacy(.standard))
     try StringifyAnnotations().apply(to: &resources)
-    var emitter = YAMLEmitter(options: .init(lineWidth: 80))
-    var problems = DiagnosticCollector()
-    for i in resources.indices {
-      guard problems.recording({ try JSONRoundTrip.canonicalize(&resources[i].node) }) != nil else { continue }
-      if i > 0 { emitter.appendRaw("---\n") }
-      emitter.emitDocument(resources[i].node)
+    // Each document is written on its own (goyaml.v2 marshals objects one by one), so the
+    // stream is written in pieces on every core and joined.
+    let pieces = InParallel.ranges(resources.count, minimum: 32) { [resources] range in
+      var emitter = YAMLEmitter(options: .init(lineWidth: 80))
+      var problems = DiagnosticCollector()
+      var nodes: [Node] = []
+      for i in range {
+        var node = resources[i].node
+        if problems.recording({ try JSONRoundTrip.canonicalize(&node) }) != nil {
+          if i > 0 { emitter.appendRaw("---\n") }
+          emitter.emitDocument(node)
+        }
+        nodes.append(node)
+      }
+      return (bytes: emitter.bytes, problems: problems.diagnostics, nodes: nodes)
     }
+    var problems = DiagnosticCollector()
+    for piece in pieces { piece.problems.forEach { problems.add($0) } }
     try problems.throwIfErrors()
-    return Result(resources: resources, warnings: builder.warnings, output: emitter.bytes)
+    resources = zip(resources, pieces.flatMap(\.nodes)).map { resource, node in
+      var resource = resource
+      resource.node = node
+      return resource
+    }
+    return Result(resources: resources, warnings: builder.warnings, output: InParallel.concatenate(pieces.map(\.bytes)))
   }
 }

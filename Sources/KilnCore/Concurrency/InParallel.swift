@@ -1,0 +1,56 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Work split over the machine's cores. Only steps whose pieces are independent use it
+/// (parsing files, writing documents); the build itself runs in order.
+enum InParallel {
+  /// One thread per online core, at most eight.
+  static let threads: Int = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+
+  /// `body` over `0..<count`, cut into one contiguous range per thread (fewer when a range
+  /// would hold under `minimum` items: starting a thread costs more than a few items), with
+  /// the results in range order.
+  static func ranges<T: Sendable>(_ count: Int, minimum: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+    let parts = min(threads, max(1, count / max(1, minimum)))
+    guard parts > 1 else { return [body(0..<count)] }
+    let results = Mutex<[T?]>(Array(repeating: nil, count: parts))
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let result = body((count * part / parts)..<(count * (part + 1) / parts))
+      results.withLock { $0[part] = result }
+    }
+    return results.withLock { $0.map { $0! } }
+  }
+
+  /// Calls `body` once for each index of `0..<count`, on every thread, handing out indices one
+  /// at a time so that a slow item does not hold up the rest.
+  static func each(_ count: Int, minimum: Int, _ body: @Sendable (Int) -> Void) {
+    let workers = min(threads, count / max(1, minimum))
+    guard workers > 1 else {
+      for index in 0..<count { body(index) }
+      return
+    }
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let index = next.add(1, ordering: .relaxed).oldValue
+        guard index < count else { return }
+        body(index)
+      }
+    }
+  }
+
+  /// Byte pieces joined into one buffer (a flattened sequence would be copied element by element).
+  static func concatenate(_ pieces: [[UInt8]]) -> [UInt8] {
+    if pieces.count == 1 { return pieces[0] }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+    for piece in pieces { bytes.append(contentsOf: piece) }
+    return bytes
+  }
+}

@@ -1,0 +1,27 @@
+import Synchronization
+import Testing
+
+@testable import KilnCore
+
+/// Work split over cores must give what one loop gives: every index once, results in order.
+@Suite struct InParallelTests {
+  @Test(arguments: [0, 1, 31, 64, 65, 1000])
+  func rangesCoverEveryIndexInOrder(count: Int) {
+    let pieces = InParallel.ranges(count, minimum: 32) { range in Array(range) }
+    #expect(pieces.flatMap { $0 } == Array(0..<count))
+    #expect(pieces.count <= max(1, count / 32))
+  }
+
+  @Test(arguments: [0, 1, 2, 7, 500])
+  func eachVisitsEveryIndexOnce(count: Int) {
+    let visits = Mutex<[Int]>(Array(repeating: 0, count: count))
+    InParallel.each(count, minimum: 2) { index in visits.withLock { $0[index] += 1 } }
+    #expect(visits.withLock { $0 } == Array(repeating: 1, count: count))
+  }
+
+  @Test func concatenateJoinsPiecesInOrder() {
+    #expect(InParallel.concatenate([[1, 2], [], [3]]) == [1, 2, 3])
+    #expect(InParallel.concatenate([[9]]) == [9])
+    #expect(InParallel.concatenate([]) == [])
+  }
+}
