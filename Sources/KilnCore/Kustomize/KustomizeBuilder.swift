@@ -1,4 +1,5 @@
 import KilnYAML
+import Synchronization
 
 /// Builds directories the way Kustomize does, for both `kiln build` (each component on its own)
 /// and `kiln kustomize` (one tree):
@@ -18,6 +19,11 @@ struct KustomizeBuilder {
   /// Deprecation notes, in the order kustomizations were read.
   var warnings: [Diagnostic] = []
   private var building: [String] = []
+  /// Kustomizations read so far, by directory: a directory is read once however often it is
+  /// named (as a resource, a component, or ahead of the build).
+  private let loaded = LoadedKustomizations()
+  /// Directories whose files have been handed to `files.parseAhead`.
+  private var parsedAhead: Set<String> = []
 
   init(files: ProjectFiles, rules: BuildRules) {
     self.files = files
@@ -47,6 +53,19 @@ struct KustomizeBuilder {
 
   /// The kustomization of a directory, or nil when it has none (and the rules allow that).
   func load(_ directory: String, requestedBy location: SourceLocation?) throws -> Kustomization? {
+    if let known = loaded.lookup(directory) { return known }
+    let kustomization = try read(directory, requestedBy: location)
+    loaded.store(kustomization, for: directory)
+    return kustomization
+  }
+
+  /// The name of the one kustomization file of `directory`, if it has exactly one.
+  private func kustomizationFileName(in directory: String) -> String? {
+    let present = Kustomization.fileNames.filter { files.kind(of: join(directory, $0)) == .file }
+    return present.count == 1 ? present[0] : nil
+  }
+
+  private func read(_ directory: String, requestedBy location: SourceLocation?) throws -> Kustomization? {
     let present = Kustomization.fileNames.filter { files.kind(of: join(directory, $0)) == .file }
     if present.count > 1 {
       throw Diagnostic.error(
@@ -77,6 +96,7 @@ struct KustomizeBuilder {
     _ kustomization: Kustomization, in directory: String, into accumulation: inout Accumulation, component: String?
   ) throws {
     warnings += kustomization.warnings
+    parseAhead(kustomization, in: directory)
     var problems = DiagnosticCollector()
     for entry in kustomization.resources {
       problems.recording {
@@ -136,8 +156,67 @@ struct KustomizeBuilder {
     return steps
   }
 
+  /// Has every file the build of `kustomization` will parse (resource files and the
+  /// kustomizations of its resource directories and components, at any depth) parsed in
+  /// parallel before the build reads them in order: level by level, since a level's
+  /// kustomizations name the next level's files. Any problem is left for the build to meet.
+  private mutating func parseAhead(_ kustomization: Kustomization, in directory: String) {
+    guard parsedAhead.insert(directory).inserted else { return }
+    var level = [(kustomization, directory)]
+    while !level.isEmpty {
+      var requests: [ProjectFiles.ParseRequest] = []
+      var directories: [String] = []
+      for (kustomization, directory) in level {
+        entries(of: kustomization, in: directory, files: &requests, directories: &directories)
+      }
+      var kustomizationDirectories: [String] = []
+      for directory in directories {
+        if let file = kustomizationFileName(in: directory) {
+          requests.append(.init(path: join(directory, file), fence: fence(directory), dialect: .yaml11))
+          kustomizationDirectories.append(directory)
+        } else if rules.plainDirectories {
+          for name in (try? files.list(directory)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            requests.append(.init(path: join(directory, name), fence: fence(directory), dialect: rules.resourceDialect))
+          }
+        }
+      }
+      files.parseAhead(requests)
+      level = kustomizationDirectories.compactMap { directory in
+        (try? load(directory, requestedBy: nil)).flatMap { $0 }.map { ($0, directory) }
+      }
+    }
+  }
+
+  /// The files and the not yet seen directories among a kustomization's resources and components.
+  private mutating func entries(
+    of kustomization: Kustomization, in directory: String, files requests: inout [ProjectFiles.ParseRequest],
+    directories: inout [String]
+  ) {
+    for entry in kustomization.resources + kustomization.components where !Self.isRemote(entry.path) {
+      guard let path = try? files.resolve(entry.path, in: directory, at: nil, mayLeaveRoot: rules.filesInsideTheirKustomization)
+      else { continue }
+      switch files.kind(of: path) {
+      case .directory:
+        if parsedAhead.insert(path).inserted { directories.append(path) }
+      case .file:
+        requests.append(.init(path: path, fence: fence(directory), dialect: rules.resourceDialect))
+      case nil:
+        continue
+      }
+    }
+  }
+
+  private static func isRemote(_ path: String) -> Bool {
+    // "://" looked for in bytes: String.contains(String) goes through the regex engine's searcher.
+    let bytes = Array(path.utf8)
+    let scheme = bytes.indices.dropLast(2).contains {
+      bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/")
+    }
+    return scheme || path.hasPrefix("github.com/") || path.hasPrefix("git@")
+  }
+
   private mutating func buildEntry(_ entry: Kustomization.Entry, in directory: String, component: String?) throws -> [Resource] {
-    if entry.path.contains("://") || entry.path.hasPrefix("github.com/") || entry.path.hasPrefix("git@") {
+    if Self.isRemote(entry.path) {
       throw Diagnostic.error("remote resources are not supported: \"\(entry.path)\"", at: entry.location)
     }
     let path = try files.resolve(entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
@@ -201,5 +280,15 @@ struct KustomizeBuilder {
 
   private func join(_ directory: String, _ name: String) -> String {
     directory == "." ? name : directory + "/" + name
+  }
+}
+
+/// The kustomizations a builder has read (nil: a directory without one), shared by its copies.
+private final class LoadedKustomizations: Sendable {
+  private let byDirectory = Mutex<[String: Kustomization?]>([:])
+
+  func lookup(_ directory: String) -> Kustomization?? { byDirectory.withLock { $0[directory] } }
+  func store(_ kustomization: Kustomization?, for directory: String) {
+    byDirectory.withLock { $0[directory] = .some(kustomization) }
   }
 }

@@ -15,6 +15,9 @@ public struct ProjectFiles: Sendable {
   /// Directories with their symlinks resolved, by project-relative path: every file read is
   /// checked against its directory, and `realpath` costs a system call per path component.
   private let resolvedDirectories = ResolvedDirectories()
+  private let kinds = FileKinds()
+  /// Files parsed ahead of the build, in parallel (`parseAhead`).
+  private let parsedAhead = ParsedAhead()
 
   public init(fileSystem: any FileSystem, root: String, displayPrefix: String) throws {
     self.fileSystem = fileSystem
@@ -35,6 +38,17 @@ public struct ProjectFiles: Sendable {
   /// A project directory with its symlinks resolved, for load restrictions.
   public func resolvedDirectory(_ relative: String) throws -> String {
     if let known = resolvedDirectories.lookup(relative) { return known }
+    if relative == "." { return root }
+    // From the parent's resolved path, only the last component can still be a symlink: one
+    // lstat instead of realpath's readlink on every component.
+    let name = Path.fileName(relative)
+    if name != "..", let parent = try? resolvedDirectory(Path.directory(of: relative)) {
+      let candidate = parent == "/" ? "/" + name : parent + "/" + name
+      if kind(of: relative) == .directory && !fileSystem.isSymlink(candidate) {
+        resolvedDirectories.store(candidate, for: relative)
+        return candidate
+      }
+    }
     do {
       let resolved = try fileSystem.resolvingSymlinks(absolute(relative))
       resolvedDirectories.store(resolved, for: relative)
@@ -55,7 +69,13 @@ public struct ProjectFiles: Sendable {
     return try fileSystem.resolvingSymlinks(absolute(relative))
   }
 
-  public func kind(of relative: String) -> FileKind? { fileSystem.kind(of: absolute(relative)) }
+  /// What is at `relative`, looked up once per build (a build asks again and again).
+  public func kind(of relative: String) -> FileKind? {
+    if let known = kinds.lookup(relative) { return known }
+    let kind = fileSystem.kind(of: absolute(relative))
+    kinds.store(kind, for: relative)
+    return kind
+  }
 
   /// `relative` joined onto `directory` and normalized. With `mayLeaveRoot` false, a path that
   /// climbs out of the project is an error.
@@ -105,11 +125,27 @@ public struct ProjectFiles: Sendable {
   public func parseYAML(
     _ relative: String, within directory: String? = nil, dialect: ScalarResolver.Dialect = .yaml11, at location: SourceLocation?
   ) throws -> [Node] {
+    if let documents = parsedAhead.documents(for: .init(path: relative, fence: directory, dialect: dialect)) {
+      return documents
+    }
     let bytes = try read(relative, within: directory, at: location)
     do {
       return try YAMLParser.parseDocuments(bytes, file: display(relative), dialect: dialect)
     } catch {
       throw Diagnostic(error)
+    }
+  }
+}
+
+extension ProjectFiles {
+  /// A file `parseYAML` will be asked for: its path, the directory it must stay inside, and
+  /// the dialect.
+  typealias ParseRequest = ParsedAhead.Request
+
+  /// Parses the files of `requests` on every core, so that `parseYAML` finds them done.
+  func parseAhead(_ requests: [ParseRequest]) {
+    parsedAhead.parse(requests) { request in
+      try parseYAML(request.path, within: request.fence, dialect: request.dialect, at: nil)
     }
   }
 }
@@ -120,4 +156,12 @@ private final class ResolvedDirectories: Sendable {
 
   func lookup(_ relative: String) -> String? { paths.withLock { $0[relative] } }
   func store(_ resolved: String, for relative: String) { paths.withLock { $0[relative] = resolved } }
+}
+
+/// The cache behind `ProjectFiles.kind(of:)`.
+private final class FileKinds: Sendable {
+  private let kinds = Mutex<[String: FileKind?]>([:])
+
+  func lookup(_ relative: String) -> FileKind?? { kinds.withLock { $0[relative] } }
+  func store(_ kind: FileKind?, for relative: String) { kinds.withLock { $0[relative] = .some(kind) } }
 }
