@@ -20,8 +20,10 @@ SET_NAMESPACE := $(if $(NAMESPACE),--set namespace=$(NAMESPACE),)
 
 .PHONY: build test golden bench k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod
 
+# A fully static executable: no dynamic loader resolving libc, libyaml and libcrypto at every
+# start, which is most of the time kiln takes on a small tree.
 build:
-	$(SWIFT) build -c release --product kiln --static-swift-stdlib
+	$(SWIFT) build -c release --product kiln --static-swift-stdlib -Xswiftc -static-executable
 
 test:
 	$(SWIFT) build --build-tests
