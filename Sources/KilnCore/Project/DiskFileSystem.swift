@@ -15,8 +15,9 @@ public struct DiskFileSystem: FileSystem {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw error(path) }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory") }
-    // Read straight into a buffer of the file's size, plus one byte to see the end; a file
-    // that grew meanwhile is read on in chunks.
+    // Read straight into a buffer of the file's size: a regular file has no more than `fstat`
+    // said (a file that grows meanwhile is read as it was). A size of 0 may be a file whose
+    // size is not known ahead (procfs): that one is read in chunks to its end.
     var failure: Int32 = 0
     func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
       var total = 0
@@ -32,9 +33,9 @@ public struct DiskFileSystem: FileSystem {
       }
       return total
     }
-    let expected = Int(info.st_size) + 1
-    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in initialized = fill(buffer) }
-    var bufferFilled = bytes.count == expected
+    let size = Int(info.st_size)
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in initialized = fill(buffer) }
+    var bufferFilled = size == 0
     while failure == 0 && bufferFilled {
       let more = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buffer, initialized in initialized = fill(buffer) }
       bytes += more
@@ -64,6 +65,14 @@ public struct DiskFileSystem: FileSystem {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+  }
+
+  /// One `lstat`; a second look (`stat`) only for a symlink, to see what it points to.
+  public func entry(at path: String) -> FileEntry {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return FileEntry(kind: nil, isSymlink: false) }
+    if (info.st_mode & S_IFMT) == S_IFLNK { return FileEntry(kind: kind(of: path), isSymlink: true) }
+    return FileEntry(kind: (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file, isSymlink: false)
   }
 
   public func isSymlink(_ path: String) -> Bool {

@@ -10,6 +10,23 @@ public protocol FileSystem: Sendable {
   func resolvingSymlinks(_ path: String) throws(FileSystemError) -> String
   /// Whether the last component of `path` is itself a symlink.
   func isSymlink(_ path: String) -> Bool
+  /// `kind(of:)` and `isSymlink` together, in one look where the file system allows it.
+  func entry(at path: String) -> FileEntry
+}
+
+/// What a path names, and whether its last component is a symlink.
+public struct FileEntry: Sendable {
+  public var kind: FileKind?
+  public var isSymlink: Bool
+
+  public init(kind: FileKind?, isSymlink: Bool) {
+    self.kind = kind
+    self.isSymlink = isSymlink
+  }
+}
+
+extension FileSystem {
+  public func entry(at path: String) -> FileEntry { FileEntry(kind: kind(of: path), isSymlink: isSymlink(path)) }
 }
 
 public enum FileKind: Sendable { case file, directory }

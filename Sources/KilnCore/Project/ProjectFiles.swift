@@ -15,7 +15,7 @@ public struct ProjectFiles: Sendable {
   /// Directories with their symlinks resolved, by project-relative path: every file read is
   /// checked against its directory, and `realpath` costs a system call per path component.
   private let resolvedDirectories = ResolvedDirectories()
-  private let kinds = FileKinds()
+  private let entries = FileEntries()
   /// Files parsed ahead of the build, in parallel (`parseAhead`).
   private let parsedAhead = ParsedAhead()
 
@@ -44,7 +44,7 @@ public struct ProjectFiles: Sendable {
     let name = Path.fileName(relative)
     if name != "..", let parent = try? resolvedDirectory(Path.directory(of: relative)) {
       let candidate = parent == "/" ? "/" + name : parent + "/" + name
-      if kind(of: relative) == .directory && !fileSystem.isSymlink(candidate) {
+      if kind(of: relative) == .directory && !entry(at: candidate).isSymlink {
         resolvedDirectories.store(candidate, for: relative)
         return candidate
       }
@@ -64,17 +64,20 @@ public struct ProjectFiles: Sendable {
     let directory = Path.directory(of: relative)
     if let parent = try? resolvedDirectory(directory) {
       let candidate = parent + "/" + Path.fileName(relative)
-      if !fileSystem.isSymlink(candidate) { return candidate }
+      if !entry(at: candidate).isSymlink { return candidate }
     }
     return try fileSystem.resolvingSymlinks(absolute(relative))
   }
 
-  /// What is at `relative`, looked up once per build (a build asks again and again).
-  public func kind(of relative: String) -> FileKind? {
-    if let known = kinds.lookup(relative) { return known }
-    let kind = fileSystem.kind(of: absolute(relative))
-    kinds.store(kind, for: relative)
-    return kind
+  public func kind(of relative: String) -> FileKind? { entry(at: absolute(relative)).kind }
+
+  /// What is at an absolute path, looked up once per build (a build asks again and again, and
+  /// without symlinks the path a file is read from is the path its kind was asked for).
+  private func entry(at path: String) -> FileEntry {
+    if let known = entries.lookup(path) { return known }
+    let entry = fileSystem.entry(at: path)
+    entries.store(entry, for: path)
+    return entry
   }
 
   /// `relative` joined onto `directory` and normalized. With `mayLeaveRoot` false, a path that
@@ -158,10 +161,10 @@ private final class ResolvedDirectories: Sendable {
   func store(_ resolved: String, for relative: String) { paths.withLock { $0[relative] = resolved } }
 }
 
-/// The cache behind `ProjectFiles.kind(of:)`.
-private final class FileKinds: Sendable {
-  private let kinds = Mutex<[String: FileKind?]>([:])
+/// The cache behind `ProjectFiles.kind(of:)`, by absolute path.
+private final class FileEntries: Sendable {
+  private let entries = Mutex<[String: FileEntry]>([:])
 
-  func lookup(_ relative: String) -> FileKind?? { kinds.withLock { $0[relative] } }
-  func store(_ kind: FileKind?, for relative: String) { kinds.withLock { $0[relative] = .some(kind) } }
+  func lookup(_ path: String) -> FileEntry? { entries.withLock { $0[path] } }
+  func store(_ entry: FileEntry, for path: String) { entries.withLock { $0[path] = entry } }
 }
