@@ -44,6 +44,12 @@ extension Node {
     return nil
   }
 
+  /// The text of any scalar but a null: what Go code reading the field as a string sees.
+  public var scalarText: String? {
+    if case .scalar(let s) = value, s.tag != .null { return s.text }
+    return nil
+  }
+
   public var entries: [MapEntry]? {
     if case .mapping(let e) = value { return e }
     return nil

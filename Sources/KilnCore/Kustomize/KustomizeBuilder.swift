@@ -256,15 +256,17 @@ struct KustomizeBuilder {
   }
 
   /// Two objects with one id (Kustomize: "may not add resource with an already registered
-  /// id"), checked once per directory build rather than on every addition.
+  /// id"), checked once per directory build rather than on every addition. No namespace and
+  /// `default` are one namespace there.
   static func checkUnique(_ resources: [Resource]) throws {
     var seen: [ResourceID: Int] = [:]
     var problems = DiagnosticCollector()
     for index in resources.indices {
-      let id = resources[index].id
+      var id = resources[index].id
+      if id.namespace.isEmpty { id.namespace = "default" }
       if let first = seen[id] {
         problems.add(.error(
-          "\(id) is defined twice", at: resources[index].location,
+          "\(resources[index].id) is defined twice", at: resources[index].location,
           notes: ["first defined at \(resources[first].location)"]))
       } else {
         seen[id] = index

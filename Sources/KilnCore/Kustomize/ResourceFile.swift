@@ -1,7 +1,7 @@
 import KilnYAML
 
-/// Reads one file of Kubernetes objects: every document, `kind: List` flattened, each checked
-/// to be an object (`apiVersion`, `kind` and `metadata.name`, all strings).
+/// Reads one file of Kubernetes objects: every document, lists flattened, each checked to be an
+/// object (`apiVersion`, `kind` and `metadata.name`, all strings).
 enum ResourceFile {
   static func load(
     _ path: String, files: ProjectFiles, within directory: String?, dialect: ScalarResolver.Dialect, component: String?,
@@ -9,37 +9,54 @@ enum ResourceFile {
   ) throws -> [Resource] {
     var resources: [Resource] = []
     var problems = DiagnosticCollector()
-    for document in try files.parseYAML(path, within: directory, dialect: dialect, at: location) {
-      for object in flatten(document) {
-        if let problem = check(object) {
-          problems.add(problem)
-        } else {
-          resources.append(Resource(node: object, sourcePath: path, component: component))
-        }
+    for object in try flatten(files.parseYAML(path, within: directory, dialect: dialect, at: location)) {
+      if let problem = check(object) {
+        problems.add(problem)
+      } else {
+        resources.append(Resource(node: object, sourcePath: path, component: component))
       }
     }
     try problems.throwIfErrors()
     return resources
   }
 
-  /// `kind: List` documents stand for their items.
-  static func flatten(_ document: Node) -> [Node] {
-    guard document["kind"]?.string == "List", let items = document["items"]?.items else { return [document] }
-    return items.flatMap(flatten)
+  /// A file's documents with every list replaced by its items, as Kustomize reads them: a list
+  /// is any mapping whose kind ends in `List` and that has an `items` field (`DeploymentList`
+  /// as well as `List`; `items: null` or `[]` is no object at all). Kustomize works through a
+  /// queue, so a list's items come after the rest of the file, in the order found.
+  static func flatten(_ documents: [Node]) throws -> [Node] {
+    var queue = documents[...]
+    var objects: [Node] = []
+    while let document = queue.popFirst() {
+      // An empty document (`{}`, `[]`) holds no object.
+      if document.entries?.isEmpty == true || document.items?.isEmpty == true { continue }
+      guard let kind = document["kind"]?.string, kind.hasSuffix("List"), let items = document["items"] else {
+        objects.append(document)
+        continue
+      }
+      if items.isNull { continue }
+      guard let elements = items.items else {
+        throw Diagnostic.error("\(kind) has items that are not a list, but a \(items.kindDescription)", at: items.location)
+      }
+      queue.append(contentsOf: elements)
+    }
+    return objects
   }
 
-  /// Why this document is not a Kubernetes object, if it is not one.
+  /// Why this document is not a Kubernetes object, if it is not one. As in Kustomize, the
+  /// apiVersion may be missing, and any scalar serves as apiVersion, kind, name or namespace.
   static func check(_ object: Node) -> Diagnostic? {
     guard object.isMapping else {
       return .error("expected a Kubernetes object (a mapping), found a \(object.kindDescription)", at: object.location)
     }
-    for key in ["apiVersion", "kind"] {
-      guard let value = object[key] else {
-        return .error("object has no \(key)", at: object.location)
-      }
-      guard let text = value.string, !text.isEmpty else {
-        return .error("\(key) must be a non-empty string", at: value.location)
-      }
+    if let apiVersion = object["apiVersion"], apiVersion.scalar == nil {
+      return .error("apiVersion must be a string, not a \(apiVersion.kindDescription)", at: apiVersion.location)
+    }
+    guard let kind = object["kind"] else {
+      return .error("object has no kind", at: object.location)
+    }
+    guard let text = kind.scalarText, !text.isEmpty else {
+      return .error("kind must be a non-empty string", at: kind.location)
     }
     guard let metadata = object["metadata"], metadata.isMapping else {
       return .error("object has no metadata", at: object["metadata"]?.location ?? object.location)
@@ -47,10 +64,10 @@ enum ResourceFile {
     guard let name = metadata["name"] else {
       return .error("object has no metadata.name", at: metadata.location)
     }
-    guard let text = name.string, !text.isEmpty else {
+    guard let text = name.scalarText, !text.isEmpty else {
       return .error("metadata.name must be a non-empty string", at: name.location)
     }
-    if let namespace = metadata["namespace"], namespace.string == nil, !namespace.isNull {
+    if let namespace = metadata["namespace"], namespace.scalar == nil {
       return .error("metadata.namespace must be a string", at: namespace.location)
     }
     return nil

@@ -61,10 +61,11 @@ public struct Resource: Sendable {
     node.withMapping(forKey: "metadata", generatedBy: "kiln") { $0["namespace"] = newNamespace }
   }
 
-  public var apiVersion: String { node["apiVersion"]?.string ?? "" }
-  public var kind: String { node["kind"]?.string ?? "" }
-  public var name: String { node["metadata"]?["name"]?.string ?? "" }
-  public var namespace: String? { node["metadata"]?["namespace"]?.string }
+  public var apiVersion: String { node["apiVersion"]?.scalarText ?? "" }
+  public var kind: String { node["kind"]?.scalarText ?? "" }
+  /// Kustomize reads a name or namespace as text whatever its YAML type (`name: 404`).
+  public var name: String { node["metadata"]?["name"]?.scalarText ?? "" }
+  public var namespace: String? { node["metadata"]?["namespace"]?.scalarText }
 
   /// The API group: `apps` for `apps/v1`, empty for the core group (`v1`).
   public var group: String {
