@@ -82,23 +82,38 @@ public struct StrictMapping {
     return items
   }
 
-  /// A mapping of strings to strings (labels, annotations), entries keeping their nodes.
-  public func stringMap(_ key: String, problems: inout DiagnosticCollector) -> [MapEntry] {
+  /// A mapping of strings to strings (labels, annotations), entries keeping their nodes. With
+  /// `nullIsEmpty`, a null value is the empty string, as Go reads it into a string field.
+  public func stringMap(_ key: String, nullIsEmpty: Bool = false, problems: inout DiagnosticCollector) -> [MapEntry] {
     guard let map = mapping(key, problems: &problems) else { return [] }
-    return Self.stringEntries(map, what: key, problems: &problems)
+    return Self.stringEntries(map, what: key, nullIsEmpty: nullIsEmpty, problems: &problems)
   }
 
-  public static func stringEntries(_ map: Node, what: String, problems: inout DiagnosticCollector) -> [MapEntry] {
+  public static func stringEntries(
+    _ map: Node, what: String, nullIsEmpty: Bool = false, problems: inout DiagnosticCollector
+  ) -> [MapEntry] {
     (map.entries ?? []).compactMap { entry in
+      if nullIsEmpty && entry.value.isNull {
+        var empty = entry
+        empty.value = .string("", at: entry.value.location)
+        return empty
+      }
       guard Self.string(entry.value, what: "\(what) \"\(entry.key)\"", problems: &problems) != nil else { return nil }
+      if entry.value.string == nil {
+        var text = entry
+        text.value = .string(entry.value.scalar?.text ?? "", at: entry.value.location)
+        return text
+      }
       return entry
     }
   }
 
   /// A string scalar; numbers and booleans are refused with a hint to quote them, because
-  /// Kubernetes would refuse them too (`version: 1.0` is the number 1).
+  /// Kubernetes would refuse them too (`version: 1.0` is the number 1). A timestamp is taken
+  /// as written: Go's YAML readers hand an unquoted date to a string field as its text.
   public static func string(_ value: Node, what: String, problems: inout DiagnosticCollector) -> String? {
     if let text = value.string { return text }
+    if let scalar = value.scalar, scalar.tag == .timestamp { return scalar.text }
     if let scalar = value.scalar, scalar.tag != .null {
       problems.add(.error(
         "\(what) must be a string, not the \(scalar.tag) \(scalar.text)", at: value.location,

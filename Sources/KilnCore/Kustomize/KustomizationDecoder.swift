@@ -60,10 +60,10 @@ struct KustomizationDecoder {
     result.namespace = scalarString("namespace", fields)
     result.namePrefix = scalarString("namePrefix", fields)
     result.nameSuffix = scalarString("nameSuffix", fields)
-    result.commonLabels = fields.stringMap("commonLabels", problems: &problems)
-    result.commonAnnotations = fields.stringMap("commonAnnotations", problems: &problems)
+    result.commonLabels = fields.stringMap("commonLabels", nullIsEmpty: true, problems: &problems)
+    result.commonAnnotations = fields.stringMap("commonAnnotations", nullIsEmpty: true, problems: &problems)
     for item in fields.sequence("labels", problems: &problems) ?? [] {
-      if let set = labelSet(item) { result.labels.append(set) }
+      if let set = labelSet(item), !set.pairs.isEmpty { result.labels.append(set) }
     }
     for key in ["images", "imageTags"] {
       for item in fields.sequence(key, problems: &problems) ?? [] {
@@ -98,12 +98,23 @@ struct KustomizationDecoder {
   }
 
   private mutating func kind(_ fields: StrictMapping) -> Kustomization.Kind {
-    guard let text = fields.string("kind", problems: &problems) else { return .kustomization }
-    if let kind = Kustomization.Kind(rawValue: text) { return kind }
-    problems.add(.error(
-      "kind must be Kustomization or Component, not \"\(text)\"", at: fields["kind"]?.location,
-      hint: Suggestion.hint(for: text, among: ["Kustomization", "Component"])))
-    return .kustomization
+    var kind = Kustomization.Kind.kustomization
+    if let text = fields.string("kind", problems: &problems), !text.isEmpty {
+      if let known = Kustomization.Kind(rawValue: text) {
+        kind = known
+      } else {
+        problems.add(.error(
+          "kind must be Kustomization or Component, not \"\(text)\"", at: fields["kind"]?.location,
+          hint: Suggestion.hint(for: text, among: ["Kustomization", "Component"])))
+      }
+    }
+    // Each kind has its one API version; an empty or missing one is taken as that.
+    let expected = kind == .component ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1"
+    if let version = fields.string("apiVersion", problems: &problems), !version.isEmpty, version != expected {
+      problems.add(.error(
+        "apiVersion for \(kind.rawValue) should be \(expected), not \"\(version)\"", at: fields["apiVersion"]?.location))
+    }
+    return kind
   }
 
   private func isEmpty(_ node: Node) -> Bool {
@@ -115,9 +126,10 @@ struct KustomizationDecoder {
   }
 
   /// A string field kept as its node, so generated values point back at the kustomization.
+  /// A string field as a node; an empty string is no setting at all, as in Kustomize.
   private mutating func scalarString(_ key: String, _ fields: StrictMapping) -> Node? {
-    guard let value = fields[key], fields.string(key, problems: &problems) != nil else { return nil }
-    return value
+    guard let value = fields[key], let text = fields.string(key, problems: &problems), !text.isEmpty else { return nil }
+    return value.string == nil ? .string(text, at: value.location) : value
   }
 
   private mutating func entries(_ key: String, _ fields: StrictMapping) -> [Kustomization.Entry] {
@@ -136,7 +148,7 @@ struct KustomizationDecoder {
       if let fieldSpec = fieldSpec(spec) { specs.append(fieldSpec) }
     }
     return Kustomization.LabelSet(
-      pairs: fields.stringMap("pairs", problems: &problems),
+      pairs: fields.stringMap("pairs", nullIsEmpty: true, problems: &problems),
       includeSelectors: fields.bool("includeSelectors", problems: &problems) ?? false,
       includeTemplates: fields.bool("includeTemplates", problems: &problems) ?? false,
       fields: specs)
@@ -200,8 +212,9 @@ struct KustomizationDecoder {
     let context = form == .json6902 ? "patchesJson6902 entry" : "patches entry"
     let fields = StrictMapping(item, context: context, problems: &problems)
     fields.checkKeys(form == .json6902 ? ["path", "patch", "target"] : ["path", "patch", "target", "options"], problems: &problems)
-    let path = fields.string("path", problems: &problems)
-    let inline = fields.string("patch", problems: &problems)
+    // An empty path or patch is none (Go's zero value).
+    let path = fields.string("path", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
+    let inline = fields.string("patch", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
     var target: PatchTarget?
     if let node = fields.mapping("target", problems: &problems) { target = patchTarget(node, json6902: form == .json6902) }
     if form == .json6902 && target == nil && item.isMapping {
@@ -218,7 +231,7 @@ struct KustomizationDecoder {
     case (_?, _?):
       problems.add(.error("\(context) has both path and patch; give one", at: item.location))
     case (nil, nil):
-      if item.isMapping { problems.add(.error("\(context) needs a path or a patch", at: item.location)) }
+      problems.add(.error("\(context) needs a path or a patch", at: item.location))
     }
     if let options = fields.mapping("options", problems: &problems) {
       let o = StrictMapping(options, context: "patch options", problems: &problems)
@@ -258,13 +271,13 @@ struct KustomizationDecoder {
     var keys = ["name", "namespace", "behavior", "literals", "files", "envs", "env", "options"]
     if kind == .secret { keys.append("type") }
     fields.checkKeys(keys, problems: &problems)
-    guard let name = fields.string("name", problems: &problems) else {
-      if item.isMapping { problems.add(.error("\(context) needs a name", at: item.location)) }
+    guard let name = fields.string("name", problems: &problems), !name.isEmpty else {
+      problems.add(.error("\(context) needs a name", at: item.location))
       return nil
     }
     var spec = GeneratorSpec(kind: kind, name: name, location: item.location)
     spec.namespace = fields.string("namespace", problems: &problems)
-    if let behavior = fields.string("behavior", problems: &problems) {
+    if let behavior = fields.string("behavior", problems: &problems), !behavior.isEmpty {
       if let parsed = GeneratorSpec.Behavior(rawValue: behavior) {
         spec.behavior = parsed
       } else {
@@ -298,8 +311,8 @@ struct KustomizationDecoder {
     let fields = StrictMapping(node, context: context, problems: &problems)
     fields.checkKeys(["labels", "annotations", "disableNameSuffixHash", "immutable"], problems: &problems)
     var options = GeneratorOptions()
-    options.labels = fields.stringMap("labels", problems: &problems)
-    options.annotations = fields.stringMap("annotations", problems: &problems)
+    options.labels = fields.stringMap("labels", nullIsEmpty: true, problems: &problems)
+    options.annotations = fields.stringMap("annotations", nullIsEmpty: true, problems: &problems)
     options.disableNameSuffixHash = fields.bool("disableNameSuffixHash", problems: &problems)
     options.immutable = fields.bool("immutable", problems: &problems)
     return options
