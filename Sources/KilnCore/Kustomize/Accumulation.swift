@@ -116,6 +116,10 @@ private struct ImageIndex {
   private var covered = 0
 
   mutating func apply(_ transform: SetImages, to resources: inout [Resource]) throws {
+    // Objects recorded earlier went through an earlier entry's null-list step already.
+    for index in covered..<resources.count where resources[index].kind != "CustomResourceDefinition" {
+      SetImages.emptyNullContainerLists(&resources[index].node)
+    }
     record(resources, from: covered)
     for override in transform.overrides {
       // A name with a tag or a digest in it, or with regular-expression operators other than

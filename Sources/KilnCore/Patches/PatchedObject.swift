@@ -27,9 +27,17 @@ enum PatchedObject {
 
   /// Applies JSON 6902 `operations` to `resource`.
   static func patch(_ operations: [JSONPatch.Operation], _ resource: inout Resource, spec: PatchSpec) throws {
+    // Kustomize keeps its bookkeeping (ids before renames, the hash mark of generated objects)
+    // in annotations until the output, and `patches` records the id before patching. So the
+    // patch finds `metadata.annotations` on such an object even when it has none of its own:
+    // `add /metadata/annotations/x` works there. (Left empty, it is dropped at the output.)
+    let keepsBookkeeping = spec.form == .either || !resource.previousIDs.isEmpty || resource.isGenerated
     // Kustomize records the id of every object a JSON 6902 patch touches, renamed or not.
     resource.recordID()
     var document = try JSONForm.object(resource.node)
+    if keepsBookkeeping && document["metadata"]?.isMapping == true && document["metadata"]?["annotations"] == nil {
+      document.withMapping(forKey: "metadata", generatedBy: "ApplyPatches") { $0["annotations"] = Node(.mapping([])) }
+    }
     do {
       try JSONPatch.apply(operations, to: &document)
     } catch {

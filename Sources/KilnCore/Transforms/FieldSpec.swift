@@ -129,7 +129,12 @@ public enum FieldPath {
     }
     let exists = node[step.name].map { !$0.isNull } ?? false
     if !exists {
-      // A missing list cannot be created; a missing map only when the spec says so.
+      // A missing list cannot be created; a missing map only when the spec says so. A null
+      // where the path says a list belongs becomes an empty list, as in Kustomize's walk.
+      if case .list = step, let null = node[step.name] {
+        node[step.name] = Node(.sequence([]), at: null.location)
+        return
+      }
       guard spec.create, case .key = step else { return }
     }
     var failure: (any Error)?

@@ -19,7 +19,28 @@ public struct SetImages: Transform {
 
   public func apply(to resources: inout [Resource]) throws {
     for index in resources.indices where resources[index].kind != "CustomResourceDefinition" {
+      Self.emptyNullContainerLists(&resources[index].node)
       rewrite(&resources[index].node)
+    }
+  }
+
+  /// The field-spec pass meets `containers: null` (or `initContainers`) at a standard pod-spec
+  /// path as a list it may not create, and leaves `[]` there, whatever the entry's name.
+  static func emptyNullContainerLists(_ object: inout Node) {
+    guard let spec = object["spec"], spec.isMapping else { return }
+    let inTemplate = spec["template"]?["spec"]?.isMapping == true
+    func hasNullList(_ podSpec: Node?) -> Bool {
+      podSpec?["containers"]?.isNull == true || podSpec?["initContainers"]?.isNull == true
+    }
+    guard hasNullList(spec) || (inTemplate && hasNullList(spec["template"]?["spec"])) else { return }
+    func empty(_ podSpec: inout Node) {
+      for key in ["containers", "initContainers"] where podSpec[key]?.isNull == true {
+        podSpec[key] = Node(.sequence([]), at: podSpec[key]?.location ?? .generated(by: "SetImages"))
+      }
+    }
+    object.withValue(forKey: "spec") { spec in
+      empty(&spec)
+      if inTemplate { spec.withValue(forKey: "template") { $0.withValue(forKey: "spec") { empty(&$0) } } }
     }
   }
 
