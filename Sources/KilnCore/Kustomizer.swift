@@ -13,11 +13,26 @@ public enum Kustomizer {
     public var output: [UInt8]
   }
 
+  /// A failed build, with the deprecation warnings of the kustomizations read before it
+  /// failed: kubectl prints those before its error.
+  public struct Failure: Error {
+    public var warnings: [Diagnostic]
+    public var error: any Error
+  }
+
   /// Builds the kustomization in `directory` (absolute). `displayPrefix` is how the user wrote
-  /// the directory, for messages.
+  /// the directory, for messages. Throws a `Failure`.
   public static func build(directory: String, displayPrefix: String = "", fileSystem: any FileSystem = DiskFileSystem()) throws -> Result {
     let files = try ProjectFiles(fileSystem: fileSystem, root: directory, displayPrefix: displayPrefix)
     var builder = KustomizeBuilder(files: files, rules: .kustomize)
+    do {
+      return try build(with: &builder)
+    } catch {
+      throw Failure(warnings: builder.warnings, error: error)
+    }
+  }
+
+  private static func build(with builder: inout KustomizeBuilder) throws -> Result {
     let (built, kustomization) = try builder.build(".")
     var resources = try Finalizer.finish(built, order: kustomization?.sortOrder ?? .legacy(.standard))
     try StringifyAnnotations().apply(to: &resources)

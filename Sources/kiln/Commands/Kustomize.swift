@@ -24,10 +24,22 @@ extension Kiln {
       let root = Path.join(Terminal.currentDirectory(), directory)
       let normalized = Path.normalize(directory)
       let prefix = normalized.isEmpty || normalized == "." ? "" : normalized + "/"
-      let result = try Terminal.reportingFailures { try Kustomizer.build(directory: root, displayPrefix: prefix) }
-      Terminal.writeStderr(result.warnings.map { "# Warning: \($0.message)\n" }.joined())
+      let result = try Terminal.reportingFailures {
+        do {
+          return try Kustomizer.build(directory: root, displayPrefix: prefix)
+        } catch let failure as Kustomizer.Failure {
+          // kubectl warns as it reads each kustomization, so its warnings come before its error.
+          Terminal.writeStderr(warningLines(failure.warnings))
+          throw failure.error
+        }
+      }
+      Terminal.writeStderr(warningLines(result.warnings))
       Terminal.writeStdout(result.output)
       Terminal.exitNow(0)
+    }
+
+    private static func warningLines(_ warnings: [Diagnostic]) -> String {
+      warnings.map { "# Warning: \($0.message)\n" }.joined()
     }
   }
 }

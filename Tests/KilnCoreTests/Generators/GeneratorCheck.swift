@@ -19,13 +19,22 @@ enum GeneratorCheck {
   /// (hash suffixes, sorting).
   static func resources(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") throws -> [Resource] {
     let path = directory.isEmpty ? root : root + "/" + directory
-    return try Kustomizer.build(directory: path, fileSystem: fileSystem(files, bytes: bytes)).resources
+    return try kustomize(path, files, bytes).resources
+  }
+
+  /// The build's own error, without the warnings that come with it.
+  private static func kustomize(_ path: String, _ files: [String: String], _ bytes: [String: [UInt8]]) throws -> Kustomizer.Result {
+    do {
+      return try Kustomizer.build(directory: path, fileSystem: fileSystem(files, bytes: bytes))
+    } catch let failure as Kustomizer.Failure {
+      throw failure.error
+    }
   }
 
   /// What kubectl kustomize would print, without the final newline.
   static func build(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") throws -> String {
     let path = directory.isEmpty ? root : root + "/" + directory
-    let output = try Kustomizer.build(directory: path, fileSystem: fileSystem(files, bytes: bytes)).output
+    let output = try kustomize(path, files, bytes).output
     let text = String(decoding: output, as: UTF8.self)
     return text.hasSuffix("\n") ? String(text.dropLast()) : text
   }
