@@ -114,6 +114,13 @@ import Testing
       if !kiln.stdoutBytes.isEmpty {
         problems.append("kiln printed \(kiln.stdoutBytes.count) bytes on stdout for a failing build")
       }
+      // kubectl warns as it reads each kustomization, so the warnings it printed before it
+      // failed are the ones kiln must print before its error.
+      let (kilnWarnings, kubectlWarnings) = (warningLines(kiln.stderr), warningLines(oracle.stderr))
+      if kilnWarnings != kubectlWarnings {
+        problems.append(
+          "warnings differ:\nkubectl:\n\(kubectlWarnings.joined(separator: "\n"))\nkiln:\n\(kilnWarnings.joined(separator: "\n"))")
+      }
       if kiln.status != 0 {
         let line = firstErrorLine(kiln.stderr) ?? ""
         if !isWellFormedError(line) {
