@@ -127,7 +127,7 @@ private final class EventReader {
 
   private func scalarNode(_ event: yaml_event_t) throws(YAMLError) -> Node {
     let data = event.data.scalar
-    let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+    var text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
     let at = location(event.start_mark)
     let style: ScalarStyle
     switch data.style {
@@ -137,6 +137,9 @@ private final class EventReader {
     case YAML_FOLDED_SCALAR_STYLE: style = .folded
     default: style = .plain
     }
+    // Kustomize's own reading of resources and patches (yaml.v3) passes folded scalars through
+    // its writer once.
+    if style == .folded && dialect == .yaml12 { text = FoldedRoundTrip.apply(text) }
     var tag: ScalarTag = style == .plain ? ScalarResolver.resolvePlain(text, dialect: dialect) : .string
     if let explicit = string(data.tag) {
       tag = try explicitTag(explicit, text: text, resolved: tag, at: at)
