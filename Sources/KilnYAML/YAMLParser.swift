@@ -137,28 +137,39 @@ private final class EventReader {
     case YAML_FOLDED_SCALAR_STYLE: style = .folded
     default: style = .plain
     }
+    if style == .doubleQuoted { try checkEscapes(event) }
     // Kustomize's own reading of resources and patches (yaml.v3) passes folded scalars through
     // its writer once.
     if style == .folded && dialect == .yaml12 { text = FoldedRoundTrip.apply(text) }
     var tag: ScalarTag = style == .plain ? ScalarResolver.resolvePlain(text, dialect: dialect) : .string
     if let explicit = string(data.tag) {
-      tag = try explicitTag(explicit, text: text, resolved: tag, at: at)
+      tag = try explicitTag(explicit, text: &text, resolved: tag, at: at)
     }
     return Node(.scalar(Scalar(text, tag: tag, style: style)), at: at)
   }
 
   /// `!!str 123` is a string; `!!int 12` checks that the text really is one; `!` (the
   /// non-specific tag) means "string". Other tags have no meaning in Kubernetes manifests.
-  private func explicitTag(_ tag: String, text: String, resolved: ScalarTag, at: SourceLocation) throws(YAMLError) -> ScalarTag {
+  /// Kustomize's reader (the YAML 1.2 dialect) is laxer, and kiln reads as it does there: `!`
+  /// leaves the scalar to resolve as if untagged, a local tag (`!mytag`) makes it a string,
+  /// and `!!binary` is decoded.
+  private func explicitTag(_ tag: String, text: inout String, resolved: ScalarTag, at: SourceLocation) throws(YAMLError) -> ScalarTag {
     let wanted: ScalarTag
     switch tag {
+    case "!" where dialect == .yaml12: return resolved
+    case "tag:yaml.org,2002:binary" where dialect == .yaml12:
+      guard let decoded = Base64.decode(text) else { throw YAMLError("!!binary value is not valid base64", at: at) }
+      if let utf8 = String(validating: decoded, as: UTF8.self) { text = utf8 }
+      return .string
     case "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:binary": return .string
     case "tag:yaml.org,2002:int": wanted = .int
     case "tag:yaml.org,2002:float": wanted = .float
     case "tag:yaml.org,2002:bool": wanted = .bool
     case "tag:yaml.org,2002:null": wanted = .null
     case "tag:yaml.org,2002:timestamp": wanted = .timestamp
-    default: throw YAMLError("unsupported tag \(shortTag(tag))", at: at)
+    default:
+      if dialect == .yaml12 && !tag.hasPrefix("tag:yaml.org,2002:") { return .string }
+      throw YAMLError("unsupported tag \(shortTag(tag))", at: at)
     }
     let actual = ScalarResolver.resolvePlain(text, dialect: dialect)
     if actual == wanted || (wanted == .float && actual == .int) { return wanted }
@@ -170,8 +181,27 @@ private final class EventReader {
     return tag.hasPrefix(prefix) ? "!!" + tag.dropFirst(prefix.count) : tag
   }
 
+  /// libyaml reads `\/` in a double-quoted scalar as `/` (YAML 1.2 took it from JSON); the Go
+  /// YAML readers of kubectl and Helm refuse it, so kiln does too, rather than accept a file
+  /// they would not.
+  private func checkEscapes(_ event: yaml_event_t) throws(YAMLError) {
+    var index = Int(event.start_mark.index) + 1
+    let end = min(Int(event.end_mark.index), input.count)
+    while index < end - 1 {
+      if input[index] == UInt8(ascii: "\\") {
+        if input[index + 1] == UInt8(ascii: "/") {
+          throw YAMLError("found unknown escape character \"/\" (write / alone)", at: location(event.start_mark))
+        }
+        index += 2
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// Kustomize's reader ignores any tag on a mapping or list.
   private func checkCollectionTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, expected: String, _ event: yaml_event_t) throws(YAMLError) {
-    guard let tag = string(tag), tag != expected, tag != "!" else { return }
+    guard dialect != .yaml12, let tag = string(tag), tag != expected, tag != "!" else { return }
     throw YAMLError("unsupported tag \(shortTag(tag))", at: location(event.start_mark))
   }
 

@@ -60,8 +60,8 @@ struct KustomizationDecoder {
     result.namespace = scalarString("namespace", fields)
     result.namePrefix = scalarString("namePrefix", fields)
     result.nameSuffix = scalarString("nameSuffix", fields)
-    result.commonLabels = fields.stringMap("commonLabels", nullIsEmpty: true, problems: &problems)
-    result.commonAnnotations = fields.stringMap("commonAnnotations", nullIsEmpty: true, problems: &problems)
+    result.commonLabels = keyed(fields.stringMap("commonLabels", nullIsEmpty: true, problems: &problems))
+    result.commonAnnotations = keyed(fields.stringMap("commonAnnotations", nullIsEmpty: true, problems: &problems))
     for item in fields.sequence("labels", problems: &problems) ?? [] {
       if let set = labelSet(item), !set.pairs.isEmpty { result.labels.append(set) }
     }
@@ -95,6 +95,15 @@ struct KustomizationDecoder {
       result.sortOrder = sortOrder(sort)
     }
     return result
+  }
+
+  /// Labels or annotations to set: an empty key is refused (Kustomize fails on it at the
+  /// first object).
+  private mutating func keyed(_ entries: [MapEntry]) -> [MapEntry] {
+    for entry in entries where entry.key.isEmpty {
+      problems.add(.error("a label or annotation key cannot be empty", at: entry.keyLocation))
+    }
+    return entries.filter { !$0.key.isEmpty }
   }
 
   private mutating func kind(_ fields: StrictMapping) -> Kustomization.Kind {
@@ -148,7 +157,7 @@ struct KustomizationDecoder {
       if let fieldSpec = fieldSpec(spec) { specs.append(fieldSpec) }
     }
     return Kustomization.LabelSet(
-      pairs: fields.stringMap("pairs", nullIsEmpty: true, problems: &problems),
+      pairs: keyed(fields.stringMap("pairs", nullIsEmpty: true, problems: &problems)),
       includeSelectors: fields.bool("includeSelectors", problems: &problems) ?? false,
       includeTemplates: fields.bool("includeTemplates", problems: &problems) ?? false,
       fields: specs)
@@ -170,12 +179,29 @@ struct KustomizationDecoder {
       if item.isMapping { problems.add(.error("replicas entry needs a name", at: item.location)) }
       return nil
     }
-    guard let count = entry.int("count", problems: &problems), let countNode = entry["count"] else { return nil }
-    if count < 0 {
-      problems.add(.error("replicas count must not be negative", at: countNode.location))
-      return nil
+    // Go reads the count into an int64: a missing or null count is 0, a number with no
+    // fraction (`2.0`, `1e1`) is that integer, a negative one is taken as it is.
+    var count = 0
+    if let countNode = entry["count"] {
+      guard let scalar = countNode.scalar, let value = Self.integral(scalar) else {
+        problems.add(.error("replicas count must be an integer", at: countNode.location))
+        return nil
+      }
+      count = value
     }
-    return SetReplicas.Count(name: name, count: countNode, at: item.location)
+    return SetReplicas.Count(
+      name: name, count: Node(.scalar(Scalar(String(count), tag: .int)), at: entry["count"]?.location ?? item.location),
+      at: item.location)
+  }
+
+  private static func integral(_ scalar: Scalar) -> Int? {
+    switch scalar.tag {
+    case .int: return ScalarValue.int(scalar.text)
+    case .float:
+      guard let value = Double(scalar.text.filter { $0 != "_" }), value.rounded() == value, abs(value) < 9e18 else { return nil }
+      return Int(value)
+    default: return nil
+    }
   }
 
   /// `{name, newName, newTag, digest, tagSuffix}`, shared with environment files.

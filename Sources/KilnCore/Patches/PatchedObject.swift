@@ -44,6 +44,13 @@ enum PatchedObject {
       throw Diagnostic.error(error.message, at: spec.location)
     }
     guard document.isMapping else { throw Diagnostic.error(PatchMessages.jsonPatchResult(), at: spec.location) }
+    // Kustomize reads the object's id again after the patch.
+    if document["kind"]?.scalarText?.isEmpty ?? true {
+      throw Diagnostic.error("the patch leaves the object without a kind", at: spec.location)
+    }
+    if document["metadata"]?["name"]?.scalarText?.isEmpty ?? true {
+      throw Diagnostic.error("the patch leaves the object without a metadata.name", at: spec.location)
+    }
     // Letting go of the old tree leaves `document` the only owner of the parts the patch did
     // not touch, so reading back changes them in place instead of copying them.
     resource.node = .null()
