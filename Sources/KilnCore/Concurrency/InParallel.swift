@@ -45,6 +45,24 @@ enum InParallel {
     }
   }
 
+  /// Calls `body` on each element of `elements`, in place, on every core in contiguous pieces
+  /// (one piece when there are fewer than `minimum` per core). Every element is visited unless
+  /// one fails; then the first error in element order is thrown.
+  static func update<T>(_ elements: inout [T], minimum: Int, _ body: @Sendable (inout T) throws -> Void) throws {
+    let count = elements.count
+    let failures = try elements.withUnsafeMutableBufferPointer { buffer in
+      // The pieces are disjoint, so each thread has its elements to itself.
+      nonisolated(unsafe) let base = buffer.baseAddress
+      return ranges(count, minimum: minimum) { range -> (any Error)? in
+        for index in range {
+          do { try body(&base![index]) } catch { return error }
+        }
+        return nil
+      }
+    }
+    if let first = failures.compactMap({ $0 }).first { throw first }
+  }
+
   /// Byte pieces joined into one buffer (a flattened sequence would be copied element by element).
   static func concatenate(_ pieces: [[UInt8]]) -> [UInt8] {
     if pieces.count == 1 { return pieces[0] }

@@ -13,8 +13,12 @@ public struct AddHashSuffixes: Transform {
   public init() {}
 
   public func apply(to resources: inout [Resource]) throws {
-    for index in resources.indices where resources[index].needsHashSuffix {
-      let hash = NameHash.of(resources[index].node)
+    let generated = resources.indices.filter { resources[$0].needsHashSuffix }
+    // Each hash reads one object only: they are worked out on every core.
+    let hashes = InParallel.ranges(generated.count, minimum: 32) { [resources] range in
+      range.map { NameHash.of(resources[generated[$0]].node) }
+    }
+    for (index, hash) in zip(generated, hashes.joined()) {
       let current = resources[index].name
       resources[index].rename(to: "\(current)-\(hash)", at: .generated(by: name))
     }

@@ -20,24 +20,40 @@ public struct UpdateNameReferences: Transform {
 
   public func apply(to resources: inout [Resource]) throws {
     let referrals = Referrals(resources)
-    var problems = DiagnosticCollector()
-    for index in resources.indices {
-      let facts = referrals.facts[index]
-      guard let fields = NameReferenceTable.byReferrerKind[facts.kind] else { continue }
-      let type = Resource.TypeInfo(group: facts.group, version: facts.version, kind: facts.kind)
-      let applicable = Self.fields(fields, of: type, presentIn: resources[index].node)
-      guard !applicable.isEmpty else { continue }
-      // Like Kustomize, a referrer stops at its first problem; other referrers go on.
-      problems.recording {
-        let referrer = Referrals.Referrer(
-          index: index, facts: facts, subjectNamespaces: try Self.subjectNamespaces(of: resources[index]))
-        for field in applicable {
-          var update = ReferringFieldUpdate(referrals: referrals, referrer: referrer, field: field, in: resources[index].node)
-          try update.apply(to: &resources[index].node)
-        }
+    // Each referrer changes only its own fields, reading the names recorded before the update:
+    // the objects are updated on every core, in pieces, and their problems kept in order.
+    let pieces = InParallel.ranges(resources.count, minimum: 64) { [resources] range in
+      var updated: [(index: Int, node: Node)] = []
+      var problems = DiagnosticCollector()
+      for index in range {
+        var node = resources[index].node
+        // Like Kustomize, a referrer stops at its first problem; other referrers go on.
+        let changed = problems.recording { try Self.update(&node, of: resources[index], at: index, referrals) }
+        if changed == true { updated.append((index, node)) }
       }
+      return (updated: updated, problems: problems.diagnostics)
+    }
+    var problems = DiagnosticCollector()
+    for piece in pieces {
+      for (index, node) in piece.updated { resources[index].node = node }
+      piece.problems.forEach { problems.add($0) }
     }
     try problems.throwIfErrors()
+  }
+
+  /// Updates the references in `node` (the object at `index`); false when it has none to update.
+  private static func update(_ node: inout Node, of resource: Resource, at index: Int, _ referrals: Referrals) throws -> Bool {
+    let facts = referrals.facts[index]
+    guard let fields = NameReferenceTable.byReferrerKind[facts.kind] else { return false }
+    let type = Resource.TypeInfo(group: facts.group, version: facts.version, kind: facts.kind)
+    let applicable = Self.fields(fields, of: type, presentIn: node)
+    guard !applicable.isEmpty else { return false }
+    let referrer = Referrals.Referrer(index: index, facts: facts, subjectNamespaces: try Self.subjectNamespaces(of: resource))
+    for field in applicable {
+      var update = ReferringFieldUpdate(referrals: referrals, referrer: referrer, field: field, in: node)
+      try update.apply(to: &node)
+    }
+    return true
   }
 
   /// The rows of `fields` for objects of `type` that lead to something in `node`.

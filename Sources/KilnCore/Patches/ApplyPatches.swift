@@ -39,9 +39,13 @@ public struct ApplyPatches: Transform {
         if spec.form == .json6902 && (target.name ?? "").isEmpty {
           throw Diagnostic.error(PatchMessages.jsonPatchTargetNeedsName(), at: target.location)
         }
-        for i in try selected(target, resources, index) {
-          try PatchedObject.patch(operations, &resources[i], spec: spec)
-          index.update(i, name: resources[i].name, kind: resources[i].kind)
+        let targets = try selected(target, resources, index)
+        // Each object is patched on its own: on every core, each object owned by one thread.
+        var patched = Self.take(targets, from: &resources)
+        try InParallel.update(&patched, minimum: 16) { try PatchedObject.patch(operations, &$0, spec: spec) }
+        for (i, resource) in zip(targets, patched) {
+          resources[i] = resource
+          index.update(i, name: resource.name, kind: resource.kind)
         }
       }
     }
@@ -71,10 +75,17 @@ public struct ApplyPatches: Transform {
   private func mergeIntoTargets(
     _ patch: Node, _ target: PatchTarget, _ spec: PatchSpec, _ resources: inout [Resource], _ index: inout PatchIndex
   ) throws {
-    for i in try selected(target, resources, index) {
+    let targets = try selected(target, resources, index)
+    // Each object is merged on its own: on every core, each object owned by one thread.
+    var merged = Self.take(targets, from: &resources).map { (resource: $0, kept: true) }
+    try InParallel.update(&merged, minimum: 16) { work in
       var copy = patch
-      copy["apiVersion"] = .string(resources[i].apiVersion, at: patch.location)
-      try merge(copy, into: i, spec, &resources, &index)
+      copy["apiVersion"] = .string(work.resource.apiVersion, at: patch.location)
+      work.kept = try PatchedObject.merge(copy, into: &work.resource, spec: spec)
+    }
+    for (i, work) in zip(targets, merged) {
+      resources[i] = work.resource
+      if work.kept { index.update(i, name: work.resource.name, kind: work.resource.kind) } else { index.delete(i) }
     }
     if spec.allowNameChange || spec.allowKindChange { try checkUniqueIDs(resources, index, at: spec.location) }
   }
@@ -84,6 +95,16 @@ public struct ApplyPatches: Transform {
       index.update(i, name: resources[i].name, kind: resources[i].kind)
     } else {
       index.delete(i)
+    }
+  }
+
+  /// The objects at `indices`, moved out (their trees left empty in `resources` until they are
+  /// put back), so that patching them changes their trees in place instead of copying them.
+  private static func take(_ indices: [Int], from resources: inout [Resource]) -> [Resource] {
+    indices.map { i in
+      let resource = resources[i]
+      resources[i].node = .null()
+      return resource
     }
   }
 
