@@ -12,12 +12,10 @@ public struct DiskFileSystem: FileSystem {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw error(path) }
     defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw error(path) }
-    if (info.st_mode & S_IFMT) == S_IFDIR { throw FileSystemError(path: path, reason: "is a directory") }
-    // Read straight into a buffer of the file's size: a regular file has no more than `fstat`
-    // said (a file that grows meanwhile is read as it was). A size of 0 may be a file whose
-    // size is not known ahead (procfs): that one is read in chunks to its end.
+    // Project files are small: one read into a buffer that holds most of them whole. A read of
+    // a regular file returns less than asked only at its end, so a buffer not filled is the
+    // whole file; one filled is read on in doubling chunks to the end. (A system call costs
+    // several microseconds on virtual machines: no `fstat` for the size.)
     var failure: Int32 = 0
     func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
       var total = 0
@@ -30,16 +28,18 @@ public struct DiskFileSystem: FileSystem {
         }
         if n == 0 { break }
         total += n
+        if total < buffer.count { break }
       }
       return total
     }
-    let size = Int(info.st_size)
-    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in initialized = fill(buffer) }
-    var bufferFilled = size == 0
-    while failure == 0 && bufferFilled {
-      let more = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buffer, initialized in initialized = fill(buffer) }
+    var chunk = 1 << 16
+    var bytes = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in initialized = fill(buffer) }
+    var filled = bytes.count == chunk
+    while failure == 0 && filled {
+      chunk *= 2
+      let more = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in initialized = fill(buffer) }
       bytes += more
-      bufferFilled = more.count == 1 << 16
+      filled = more.count == chunk
     }
     if failure != 0 {
       errno = failure
@@ -59,6 +59,25 @@ public struct DiskFileSystem: FileSystem {
       if name != "." && name != ".." { names.append(name) }
     }
     return names
+  }
+
+  public func typedListing(_ directory: String) -> [String: EntryType]? {
+    guard let dir = opendir(directory) else { return nil }
+    defer { closedir(dir) }
+    var entries: [String: EntryType] = [:]
+    while let entry = readdir(dir) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name == "." || name == ".." { continue }
+      switch Int32(entry.pointee.d_type) {
+      case Int32(DT_REG): entries[name] = .file
+      case Int32(DT_DIR): entries[name] = .directory
+      case Int32(DT_LNK): entries[name] = .symlink
+      default: entries[name] = .unknown
+      }
+    }
+    return entries
   }
 
   public func kind(of path: String) -> FileKind? {

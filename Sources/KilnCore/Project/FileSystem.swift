@@ -12,7 +12,13 @@ public protocol FileSystem: Sendable {
   func isSymlink(_ path: String) -> Bool
   /// `kind(of:)` and `isSymlink` together, in one look where the file system allows it.
   func entry(at path: String) -> FileEntry
+  /// Each entry of a directory with what it is, where the file system can tell at once (one
+  /// directory read instead of a look at each entry); nil where it cannot.
+  func typedListing(_ directory: String) -> [String: EntryType]?
 }
+
+/// What a directory listing says an entry is.
+public enum EntryType: Sendable { case file, directory, symlink, unknown }
 
 /// What a path names, and whether its last component is a symlink.
 public struct FileEntry: Sendable {
@@ -27,6 +33,7 @@ public struct FileEntry: Sendable {
 
 extension FileSystem {
   public func entry(at path: String) -> FileEntry { FileEntry(kind: kind(of: path), isSymlink: isSymlink(path)) }
+  public func typedListing(_ directory: String) -> [String: EntryType]? { nil }
 }
 
 public enum FileKind: Sendable { case file, directory }

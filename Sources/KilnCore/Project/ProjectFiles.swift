@@ -16,6 +16,7 @@ public struct ProjectFiles: Sendable {
   /// checked against its directory, and `realpath` costs a system call per path component.
   private let resolvedDirectories = ResolvedDirectories()
   private let entries = FileEntries()
+  private let listings = DirectoryListings()
   /// Files parsed ahead of the build, in parallel (`parseAhead`).
   private let parsedAhead = ParsedAhead()
 
@@ -75,9 +76,31 @@ public struct ProjectFiles: Sendable {
   /// without symlinks the path a file is read from is the path its kind was asked for).
   private func entry(at path: String) -> FileEntry {
     if let known = entries.lookup(path) { return known }
-    let entry = fileSystem.entry(at: path)
+    let entry = listedEntry(path) ?? fileSystem.entry(at: path)
     entries.store(entry, for: path)
     return entry
+  }
+
+  /// The entry as its directory's listing gives it: one directory read, once per directory,
+  /// answers for every entry in it (a system call costs microseconds on virtual machines). A
+  /// symlink is followed to see what it points to.
+  private func listedEntry(_ path: String) -> FileEntry? {
+    let directory = Path.directory(of: path)
+    let listing: [String: EntryType]?
+    if let known = listings.lookup(directory) {
+      listing = known
+    } else {
+      listing = fileSystem.typedListing(directory)
+      listings.store(listing, for: directory)
+    }
+    guard let listing else { return nil }
+    switch listing[Path.fileName(path)] {
+    case nil: return FileEntry(kind: nil, isSymlink: false)
+    case .file?: return FileEntry(kind: .file, isSymlink: false)
+    case .directory?: return FileEntry(kind: .directory, isSymlink: false)
+    case .symlink?: return FileEntry(kind: fileSystem.kind(of: path), isSymlink: true)
+    case .unknown?: return nil
+    }
   }
 
   /// `relative` joined onto `directory` and normalized. With `mayLeaveRoot` false, a path that
@@ -159,6 +182,16 @@ private final class ResolvedDirectories: Sendable {
 
   func lookup(_ relative: String) -> String? { paths.withLock { $0[relative] } }
   func store(_ resolved: String, for relative: String) { paths.withLock { $0[relative] = resolved } }
+}
+
+/// Directory listings with entry types, by absolute path (nil: the directory cannot be listed).
+private final class DirectoryListings: Sendable {
+  private let listings = Mutex<[String: [String: EntryType]?]>([:])
+
+  func lookup(_ directory: String) -> [String: EntryType]?? { listings.withLock { $0[directory] } }
+  func store(_ listing: [String: EntryType]?, for directory: String) {
+    listings.withLock { $0[directory] = .some(listing) }
+  }
 }
 
 /// The cache behind `ProjectFiles.kind(of:)`, by absolute path.
