@@ -30,14 +30,4 @@ import Testing
     #expect(files.kind(of: "base/kustomization.yaml/below") == nil)
     #expect(try files.resolvedDirectory("link") == files.root + "/base")
   }
-
-  @Test func parallelUpdatesVisitEveryElementAndReportTheFirstFailure() throws {
-    var values = Array(0..<500)
-    try InParallel.update(&values, minimum: 16) { $0 *= 2 }
-    #expect(values == (0..<500).map { $0 * 2 })
-    struct Failure: Error, Equatable { var at: Int }
-    #expect(throws: Failure(at: 100)) {
-      try InParallel.update(&values, minimum: 16) { value in if value == 200 || value == 900 { throw Failure(at: value / 2) } }
-    }
-  }
 }
