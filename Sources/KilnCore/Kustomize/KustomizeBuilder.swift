@@ -23,7 +23,7 @@ struct KustomizeBuilder {
   /// named (as a resource, a component, or ahead of the build).
   private let loaded = LoadedKustomizations()
   /// Directories whose files have been handed to `files.parseAhead`.
-  private var parsedAhead: Set<String> = []
+  var parsedAhead: Set<String> = []
 
   init(files: ProjectFiles, rules: BuildRules) {
     self.files = files
@@ -59,14 +59,13 @@ struct KustomizeBuilder {
     return kustomization
   }
 
-  /// The name of the one kustomization file of `directory`, if it has exactly one.
-  private func kustomizationFileName(in directory: String) -> String? {
-    let present = Kustomization.fileNames.filter { files.kind(of: join(directory, $0)) == .file }
-    return present.count == 1 ? present[0] : nil
+  /// The kustomization files `directory` has, in Kustomize's order of names.
+  func kustomizationFiles(in directory: String) -> [String] {
+    Kustomization.fileNames.filter { files.kind(of: join(directory, $0)) == .file }
   }
 
   private func read(_ directory: String, requestedBy location: SourceLocation?) throws -> Kustomization? {
-    let present = Kustomization.fileNames.filter { files.kind(of: join(directory, $0)) == .file }
+    let present = kustomizationFiles(in: directory)
     if present.count > 1 {
       throw Diagnostic.error(
         "\(files.display(directory)) has more than one kustomization file (\(present.joined(separator: ", "))); keep one",
@@ -156,57 +155,7 @@ struct KustomizeBuilder {
     return steps
   }
 
-  /// Has every file the build of `kustomization` will parse (resource files and the
-  /// kustomizations of its resource directories and components, at any depth) parsed in
-  /// parallel before the build reads them in order: level by level, since a level's
-  /// kustomizations name the next level's files. Any problem is left for the build to meet.
-  private mutating func parseAhead(_ kustomization: Kustomization, in directory: String) {
-    guard parsedAhead.insert(directory).inserted else { return }
-    var level = [(kustomization, directory)]
-    while !level.isEmpty {
-      var requests: [ProjectFiles.ParseRequest] = []
-      var directories: [String] = []
-      for (kustomization, directory) in level {
-        entries(of: kustomization, in: directory, files: &requests, directories: &directories)
-      }
-      var kustomizationDirectories: [String] = []
-      for directory in directories {
-        if let file = kustomizationFileName(in: directory) {
-          requests.append(.init(path: join(directory, file), fence: fence(directory), dialect: .yaml11))
-          kustomizationDirectories.append(directory)
-        } else if rules.plainDirectories {
-          for name in (try? files.list(directory)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            requests.append(.init(path: join(directory, name), fence: fence(directory), dialect: rules.resourceDialect))
-          }
-        }
-      }
-      files.parseAhead(requests)
-      level = kustomizationDirectories.compactMap { directory in
-        (try? load(directory, requestedBy: nil)).flatMap { $0 }.map { ($0, directory) }
-      }
-    }
-  }
-
-  /// The files and the not yet seen directories among a kustomization's resources and components.
-  private mutating func entries(
-    of kustomization: Kustomization, in directory: String, files requests: inout [ProjectFiles.ParseRequest],
-    directories: inout [String]
-  ) {
-    for entry in kustomization.resources + kustomization.components where !Self.isRemote(entry.path) {
-      guard let path = try? files.resolve(entry.path, in: directory, at: nil, mayLeaveRoot: rules.filesInsideTheirKustomization)
-      else { continue }
-      switch files.kind(of: path) {
-      case .directory:
-        if parsedAhead.insert(path).inserted { directories.append(path) }
-      case .file:
-        requests.append(.init(path: path, fence: fence(directory), dialect: rules.resourceDialect))
-      case nil:
-        continue
-      }
-    }
-  }
-
-  private static func isRemote(_ path: String) -> Bool {
+  static func isRemote(_ path: String) -> Bool {
     // "://" looked for in bytes: String.contains(String) goes through the regex engine's searcher.
     let bytes = Array(path.utf8)
     let scheme = bytes.indices.dropLast(2).contains {
@@ -276,11 +225,11 @@ struct KustomizeBuilder {
   }
 
   /// The directory a kustomization's files must stay inside.
-  private func fence(_ directory: String) -> String? {
+  func fence(_ directory: String) -> String? {
     rules.filesInsideTheirKustomization ? directory : nil
   }
 
-  private func join(_ directory: String, _ name: String) -> String {
+  func join(_ directory: String, _ name: String) -> String {
     directory == "." ? name : directory + "/" + name
   }
 }
