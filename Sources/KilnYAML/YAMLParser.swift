@@ -10,18 +10,23 @@ public enum YAMLParser {
   /// Every document of the stream, in order; empty documents come back as null nodes.
   /// `dialect` decides what plain scalars mean: YAML 1.1 as Kubernetes and Helm read it, or
   /// YAML 1.2 as Kustomize reads resource files.
+  /// With `firstDocumentOnly`, reading stops after the first document, as Go's `yaml.Unmarshal`
+  /// does: what follows is not even looked at.
   public static func parseStream(
-    _ bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect = .yaml11, limits: YAMLLimits = .standard
+    _ bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect = .yaml11, limits: YAMLLimits = .standard,
+    firstDocumentOnly: Bool = false
   ) throws(YAMLError) -> [Node] {
     let reader = EventReader(bytes: bytes, file: file, dialect: dialect, limits: limits)
-    return try reader.readStream()
+    return try reader.readStream(firstDocumentOnly: firstDocumentOnly)
   }
 
   /// The documents of a stream that hold something (empty and comment-only ones dropped).
   public static func parseDocuments(
-    _ bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect = .yaml11, limits: YAMLLimits = .standard
+    _ bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect = .yaml11, limits: YAMLLimits = .standard,
+    firstDocumentOnly: Bool = false
   ) throws(YAMLError) -> [Node] {
-    try parseStream(bytes, file: file, dialect: dialect, limits: limits).filter { !$0.isNull }
+    try parseStream(bytes, file: file, dialect: dialect, limits: limits, firstDocumentOnly: firstDocumentOnly)
+      .filter { !$0.isNull }
   }
 
   /// Convenience for tests and small inputs.
@@ -88,7 +93,7 @@ private final class EventReader {
     }
   }
 
-  func readStream() throws(YAMLError) -> [Node] {
+  func readStream(firstDocumentOnly: Bool) throws(YAMLError) -> [Node] {
     var event = yaml_event_t()
     while true {
       guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
@@ -101,6 +106,7 @@ private final class EventReader {
         anchors.removeAll(keepingCapacity: true)
       case YAML_DOCUMENT_END_EVENT:
         documents.append(root ?? Node.null(at: location(event.start_mark)))
+        if firstDocumentOnly { return documents }
       case YAML_SCALAR_EVENT:
         let node = try scalarNode(event)
         try register(anchor: event.data.scalar.anchor, node: node)
@@ -341,6 +347,11 @@ private final class EventReader {
     if p.error == YAML_READER_ERROR {
       // Reader errors carry a byte offset, not a line.
       return YAMLError("\(problem) (at byte \(p.problem_offset))", at: SourceLocation(file: file, line: 1, column: 1))
+    }
+    // libyaml may place the problem past the end of the input (a key without its `: ` on the
+    // last line); the place the construct started is then the one to show.
+    if p.problem_mark.index >= input.count && p.context != nil {
+      return YAMLError(problem, at: location(p.context_mark), notes: [])
     }
     return YAMLError(problem, at: location(p.problem_mark), notes: notes)
   }

@@ -41,6 +41,9 @@ struct KustomizationDecoder {
 
   private mutating func decode(_ node: Node) -> Kustomization {
     let fields = StrictMapping(node, context: "kustomization", problems: &problems)
+    if Self.saysNothing(fields) {
+      problems.add(.error("the kustomization is empty: it sets nothing but its apiVersion and kind", at: node.location))
+    }
     fields.checkKeys(Self.supported + Self.notSupported, problems: &problems)
     var result = Kustomization(kind: kind(fields), location: SourceLocation(file: file, line: 1, column: 1))
     for key in Self.notSupported {
@@ -67,7 +70,9 @@ struct KustomizationDecoder {
     }
     for key in ["images", "imageTags"] {
       for item in fields.sequence(key, problems: &problems) ?? [] {
-        if let image = Self.imageOverride(item, context: "\(key) entry", &problems) { result.images.append(image) }
+        if let image = Self.imageOverride(item, context: "\(key) entry", nameRequired: false, &problems) {
+          result.images.append(image)
+        }
       }
     }
     for item in fields.sequence("replicas", problems: &problems) ?? [] {
@@ -92,7 +97,7 @@ struct KustomizationDecoder {
       result.generatorOptions = generatorOptions(options, context: "generatorOptions")
     }
     if let sort = fields.mapping("sortOptions", problems: &problems) {
-      result.sortOrder = sortOrder(sort)
+      result.sortOrder = sortOrder(sort, keyLocation: fields.keyLocation("sortOptions"))
     }
     return result
   }
@@ -126,6 +131,20 @@ struct KustomizationDecoder {
     return kind
   }
 
+  /// Kustomize refuses a kustomization whose fields all keep Go's zero value once read (an empty
+  /// file, only comments, only apiVersion and kind, `namePrefix: ""`). An empty list or map is
+  /// not a zero value (`resources: []` builds nothing, fine), except under `bases` and
+  /// `imageTags`, which Kustomize appends to `resources` and `images` and so drops.
+  static func saysNothing(_ fields: StrictMapping) -> Bool {
+    fields.entries.allSatisfy { entry in
+      switch entry.key {
+      case "apiVersion", "kind": return true
+      case "bases", "imageTags": return entry.value.isNull || entry.value.items?.isEmpty == true
+      default: return entry.value.isNull || entry.value.string == ""
+      }
+    }
+  }
+
   private func isEmpty(_ node: Node) -> Bool {
     switch node.value {
     case .mapping(let entries): entries.isEmpty
@@ -143,9 +162,12 @@ struct KustomizationDecoder {
 
   private mutating func entries(_ key: String, _ fields: StrictMapping) -> [Kustomization.Entry] {
     (fields.sequence(key, problems: &problems) ?? []).compactMap { item in
-      StrictMapping.string(item, what: "\(key) entry", problems: &problems).map {
-        Kustomization.Entry(path: $0, location: item.location)
+      guard let path = StrictMapping.string(item, what: "\(key) entry", problems: &problems) else { return nil }
+      guard !path.isEmpty else {
+        problems.add(.error("an empty path in \(key)", at: item.location))
+        return nil
       }
+      return Kustomization.Entry(path: path, location: item.location)
     }
   }
 
@@ -204,12 +226,18 @@ struct KustomizationDecoder {
     }
   }
 
-  /// `{name, newName, newTag, digest, tagSuffix}`, shared with environment files.
-  static func imageOverride(_ item: Node, context: String, _ problems: inout DiagnosticCollector) -> ImageOverride? {
+  /// `{name, newName, newTag, digest, tagSuffix}`, shared with environment files. Kustomize
+  /// lets an entry without a name match nothing; environment files (`nameRequired`) refuse it.
+  static func imageOverride(
+    _ item: Node, context: String, nameRequired: Bool = true, _ problems: inout DiagnosticCollector
+  ) -> ImageOverride? {
     let fields = StrictMapping(item, context: context, problems: &problems)
     fields.checkKeys(["name", "newName", "newTag", "digest", "tagSuffix"], problems: &problems)
     guard let name = fields.string("name", problems: &problems) else {
-      if item.isMapping { problems.add(.error("\(context) needs a name", at: item.location)) }
+      if nameRequired && item.isMapping { problems.add(.error("\(context) needs a name", at: item.location)) }
+      if !nameRequired {
+        for key in ["newName", "newTag", "digest", "tagSuffix"] { _ = fields.string(key, problems: &problems) }
+      }
       return nil
     }
     return ImageOverride(
@@ -260,8 +288,11 @@ struct KustomizationDecoder {
       problems.add(.error("\(context) needs a path or a patch", at: item.location))
     }
     if let options = fields.mapping("options", problems: &problems) {
+      // Kustomize reads the options as a map of booleans: any key, but only boolean values.
       let o = StrictMapping(options, context: "patch options", problems: &problems)
-      o.checkKeys(["allowNameChange", "allowKindChange"], problems: &problems)
+      for entry in o.entries where !["allowNameChange", "allowKindChange"].contains(entry.key) {
+        _ = o.bool(entry.key, problems: &problems)
+      }
       spec?.allowNameChange = o.bool("allowNameChange", problems: &problems) ?? false
       spec?.allowKindChange = o.bool("allowKindChange", problems: &problems) ?? false
     }
@@ -298,19 +329,17 @@ struct KustomizationDecoder {
     if kind == .secret { keys.append("type") }
     fields.checkKeys(keys, problems: &problems)
     guard let name = fields.string("name", problems: &problems), !name.isEmpty else {
-      problems.add(.error("\(context) needs a name", at: item.location))
+      // A name of the wrong type has been reported already.
+      if fields["name"]?.scalar?.tag ?? .string == .string {
+        problems.add(.error("\(context) needs a name", at: item.location))
+      }
       return nil
     }
     var spec = GeneratorSpec(kind: kind, name: name, location: item.location)
     spec.namespace = fields.string("namespace", problems: &problems)
-    if let behavior = fields.string("behavior", problems: &problems), !behavior.isEmpty {
-      if let parsed = GeneratorSpec.Behavior(rawValue: behavior) {
-        spec.behavior = parsed
-      } else {
-        problems.add(.error(
-          "behavior must be create, merge or replace, not \"\(behavior)\"", at: fields["behavior"]?.location,
-          hint: Suggestion.hint(for: behavior, among: ["create", "merge", "replace"])))
-      }
+    // Kustomize takes any behavior but merge and replace (a typo too) as create.
+    if let behavior = fields.string("behavior", problems: &problems), let parsed = GeneratorSpec.Behavior(rawValue: behavior) {
+      spec.behavior = parsed
     }
     spec.literals = sources("literals", fields)
     spec.files = sources("files", fields)
@@ -346,7 +375,7 @@ struct KustomizationDecoder {
 
   // MARK: - Sorting
 
-  private mutating func sortOrder(_ node: Node) -> Kustomization.SortOrder? {
+  private mutating func sortOrder(_ node: Node, keyLocation: SourceLocation?) -> Kustomization.SortOrder? {
     let fields = StrictMapping(node, context: "sortOptions", problems: &problems)
     fields.checkKeys(["order", "legacySortOptions"], problems: &problems)
     let order = fields.string("order", problems: &problems)
@@ -367,9 +396,11 @@ struct KustomizationDecoder {
       }
       return .legacy(LegacyOrder(first: kinds("orderFirst"), last: kinds("orderLast")))
     default:
-      problems.add(.error(
-        "sortOptions.order must be fifo or legacy\(order.map { ", not \"\($0)\"" } ?? "")",
-        at: fields["order"]?.location ?? node.location))
+      if let order {
+        problems.add(.error("sortOptions.order must be fifo or legacy, not \"\(order)\"", at: fields["order"]?.location))
+      } else {
+        problems.add(.error("sortOptions needs an order: fifo or legacy", at: keyLocation ?? node.location))
+      }
       return nil
     }
   }

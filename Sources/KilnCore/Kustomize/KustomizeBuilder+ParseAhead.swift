@@ -21,7 +21,8 @@ extension KustomizeBuilder {
       for directory in directories {
         let kustomizationFiles = kustomizationFiles(in: directory)
         if kustomizationFiles.count == 1 {
-          requests.append(.init(path: join(directory, kustomizationFiles[0]), fence: fence(directory), dialect: .yaml11))
+          requests.append(.init(
+            path: join(directory, kustomizationFiles[0]), fence: fence(directory), dialect: .yaml11, firstDocumentOnly: true))
           kustomizationDirectories.append(directory)
         } else if rules.plainDirectories {
           for name in (try? files.list(directory)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {

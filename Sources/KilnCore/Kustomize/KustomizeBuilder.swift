@@ -73,15 +73,16 @@ struct KustomizeBuilder {
     }
     guard let name = present.first else {
       if rules.plainDirectories { return nil }
+      // A kustomization name that is there but is no file says more than "none".
+      let notFiles = Kustomization.fileNames.filter { files.kind(of: join(directory, $0)) == .directory || files.isSymlink(join(directory, $0)) }
       throw Diagnostic.error(
         "\(files.display(directory)) has no kustomization file (one of kustomization.yaml, kustomization.yml, Kustomization)",
-        at: location)
+        at: location,
+        notes: notFiles.map { "\($0) is there, but is \(files.kind(of: join(directory, $0)) == .directory ? "a directory" : "a symlink that leads nowhere")" })
     }
     let file = join(directory, name)
-    let documents = try files.parseYAML(file, within: fence(directory), at: location)
-    guard documents.count <= 1 else {
-      throw Diagnostic.error("a kustomization file holds one document, this one has \(documents.count)", at: documents[1].location)
-    }
+    // Kustomize reads the first document of the file and never looks further.
+    let documents = try files.parseYAML(file, within: fence(directory), firstDocumentOnly: true, at: location)
     return try KustomizationDecoder.decode(documents.first ?? .null(), file: files.display(file)) { path, at in
       let resolved = try files.resolve(path, in: directory, at: at, mayLeaveRoot: rules.filesInsideTheirKustomization)
       let bytes = try files.read(resolved, within: fence(directory), at: at)
@@ -181,6 +182,10 @@ struct KustomizeBuilder {
         path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component,
         at: entry.location)
     case nil:
+      if files.isSymlink(path) {
+        throw Diagnostic.error(
+          "resource \"\(entry.path)\" is a symlink that leads nowhere (a missing target, or a loop)", at: entry.location)
+      }
       let siblings = (try? files.list(directory)) ?? []
       throw Diagnostic.error(
         "resource \"\(entry.path)\" does not exist", at: entry.location,
@@ -214,9 +219,14 @@ struct KustomizeBuilder {
       var id = resources[index].id
       if id.namespace.isEmpty { id.namespace = "default" }
       if let first = seen[id] {
+        // The same place twice: one file read twice (listed twice, or reached two ways).
+        let sameFile = resources[index].location == resources[first].location
         problems.add(.error(
-          "\(resources[index].id) is defined twice", at: resources[index].location,
-          notes: ["first defined at \(resources[first].location)"]))
+          sameFile
+            ? "\(resources[index].id) is added twice: \(resources[index].location.file) is listed twice, or reached two ways"
+            : "\(resources[index].id) is defined twice",
+          at: resources[index].location,
+          notes: sameFile ? [] : ["first defined at \(resources[first].location)"]))
       } else {
         seen[id] = index
       }

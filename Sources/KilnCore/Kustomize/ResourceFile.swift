@@ -10,7 +10,10 @@ enum ResourceFile {
     var resources: [Resource] = []
     var problems = DiagnosticCollector()
     for object in try flatten(files.parseYAML(path, within: directory, dialect: dialect, at: location)) {
-      if let problem = check(object) {
+      if var problem = check(object) {
+        if Kustomization.fileNames.contains(Path.fileName(path)) {
+          problem.hint = "this is a kustomization file: list its directory, \"\(Path.directory(of: path))\", to include what it builds"
+        }
         problems.add(problem)
       } else {
         resources.append(Resource(node: object, sourcePath: path, component: component))

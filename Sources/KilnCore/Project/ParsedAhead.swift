@@ -15,6 +15,7 @@ final class ParsedAhead: Sendable {
     var path: String
     var fence: String?
     var dialect: ScalarResolver.Dialect
+    var firstDocumentOnly = false
   }
 
   private let documents = Mutex<[Request: [Node]]>([:])

@@ -72,6 +72,9 @@ public struct ProjectFiles: Sendable {
 
   public func kind(of relative: String) -> FileKind? { entry(at: absolute(relative)).kind }
 
+  /// Whether the last component of `relative` is a symlink (followed or not).
+  public func isSymlink(_ relative: String) -> Bool { entry(at: absolute(relative)).isSymlink }
+
   /// What is at an absolute path, looked up once per build (a build asks again and again, and
   /// without symlinks the path a file is read from is the path its kind was asked for).
   private func entry(at path: String) -> FileEntry {
@@ -148,15 +151,18 @@ public struct ProjectFiles: Sendable {
   }
 
   /// Parses a YAML file into its non-empty documents.
+  /// With `firstDocumentOnly`, the rest of the file is not read (kustomization files).
   public func parseYAML(
-    _ relative: String, within directory: String? = nil, dialect: ScalarResolver.Dialect = .yaml11, at location: SourceLocation?
+    _ relative: String, within directory: String? = nil, dialect: ScalarResolver.Dialect = .yaml11,
+    firstDocumentOnly: Bool = false, at location: SourceLocation?
   ) throws -> [Node] {
-    if let documents = parsedAhead.documents(for: .init(path: relative, fence: directory, dialect: dialect)) {
+    let request = ParsedAhead.Request(path: relative, fence: directory, dialect: dialect, firstDocumentOnly: firstDocumentOnly)
+    if let documents = parsedAhead.documents(for: request) {
       return documents
     }
     let bytes = try read(relative, within: directory, at: location)
     do {
-      return try YAMLParser.parseDocuments(bytes, file: display(relative), dialect: dialect)
+      return try YAMLParser.parseDocuments(bytes, file: display(relative), dialect: dialect, firstDocumentOnly: firstDocumentOnly)
     } catch {
       throw Diagnostic(error)
     }
@@ -171,7 +177,8 @@ extension ProjectFiles {
   /// Parses the files of `requests` on every core, so that `parseYAML` finds them done.
   func parseAhead(_ requests: [ParseRequest]) {
     parsedAhead.parse(requests) { request in
-      try parseYAML(request.path, within: request.fence, dialect: request.dialect, at: nil)
+      try parseYAML(
+        request.path, within: request.fence, dialect: request.dialect, firstDocumentOnly: request.firstDocumentOnly, at: nil)
     }
   }
 }

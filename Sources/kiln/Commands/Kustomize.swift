@@ -21,7 +21,17 @@ extension Kiln {
     /// process: tearing down every object of a large build costs more than the OS takes to
     /// reclaim the memory at once.
     static func render(_ directory: String) throws -> Never {
+      if directory.isEmpty {
+        _ = try Terminal.reportingFailures { () throws -> Int in
+          throw Diagnostic.error("the directory path is empty; give a directory (\".\" for this one)", at: nil)
+        }
+      }
       let root = Path.join(Terminal.currentDirectory(), directory)
+      if DiskFileSystem().kind(of: root) == .file {
+        _ = try Terminal.reportingFailures { () throws -> Int in
+          throw Diagnostic.error("\(directory) is a file; kiln kustomize builds a directory holding a kustomization", at: nil)
+        }
+      }
       let normalized = Path.normalize(directory)
       let prefix = normalized.isEmpty || normalized == "." ? "" : normalized + "/"
       let result = try Terminal.reportingFailures {

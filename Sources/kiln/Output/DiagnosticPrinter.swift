@@ -30,7 +30,7 @@ struct DiagnosticPrinter {
     let place = d.location.flatMap { $0.isGenerated ? nil : "\($0): " } ?? "kiln: "
     let label = d.severity == .error ? paint("error:", "31") : paint("warning:", "33")
     out += paint(place, "1") + label + " " + paint(d.message, "1") + "\n"
-    if let location = d.location, !location.isGenerated, let line = d.sourceLine ?? sourceLine(location) {
+    if let location = d.location, !location.isGenerated, let line = (d.sourceLine ?? sourceLine(location)).map(printable) {
       out += "  " + line + "\n"
       let prefix = line.prefix(max(0, Int(location.column) - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
       out += "  " + prefix + paint("^", "32") + "\n"
@@ -38,6 +38,18 @@ struct DiagnosticPrinter {
     for note in d.notes { out += paint("note:", "36") + " " + note + "\n" }
     if let hint = d.hint { out += paint("hint:", "36") + " " + hint + "\n" }
     return out
+  }
+
+  /// The line as it can be shown on a terminal: control characters (a binary file, a stray
+  /// escape) each become one `?`, so the caret below still lines up; a CRLF line loses its CR.
+  private func printable(_ line: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in (line.hasSuffix("\r") ? String(line.dropLast()) : line).unicodeScalars {
+      let value = scalar.value
+      let isControl = (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value)
+      scalars.append(isControl ? "?" : scalar)
+    }
+    return String(scalars)
   }
 
   private func sourceLine(_ location: SourceLocation) -> String? {
