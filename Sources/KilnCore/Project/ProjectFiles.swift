@@ -25,7 +25,8 @@ public struct ProjectFiles: Sendable {
     do {
       self.root = try fileSystem.resolvingSymlinks(root)
     } catch {
-      throw Diagnostic.error("project directory \(displayPrefix.isEmpty ? "." : displayPrefix): \(error.reason)", at: nil)
+      let shown = displayPrefix.hasSuffix("/") ? String(displayPrefix.dropLast()) : displayPrefix
+      throw Diagnostic.error("project directory \(shown.isEmpty ? "." : shown): \(error.reason)", at: nil)
     }
     self.displayPrefix = displayPrefix
   }
