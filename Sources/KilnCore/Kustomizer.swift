@@ -28,7 +28,12 @@ public enum Kustomizer {
     do {
       return try build(with: &builder)
     } catch {
-      throw Failure(warnings: builder.warnings, error: error)
+      // Warnings that came with the error (a kustomization that did not decode) go with the rest.
+      var collected = DiagnosticCollector()
+      collected.record(error)
+      let carried = collected.diagnostics.filter { $0.severity == .warning }
+      let errors = collected.diagnostics.filter { $0.severity == .error }
+      throw Failure(warnings: builder.warnings + carried, error: carried.isEmpty ? error : DiagnosticError(errors))
     }
   }
 

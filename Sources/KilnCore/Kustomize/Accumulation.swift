@@ -118,6 +118,7 @@ private struct ImageIndex {
   mutating func apply(_ transform: SetImages, to resources: inout [Resource]) throws {
     // Objects recorded earlier went through an earlier entry's null-list step already.
     for index in covered..<resources.count where resources[index].kind != "CustomResourceDefinition" {
+      try SetImages.checkContainers(in: resources[index].node)
       SetImages.emptyNullContainerLists(&resources[index].node)
     }
     record(resources, from: covered)

@@ -15,6 +15,8 @@ public struct Kustomization: Sendable {
     public var pairs: [MapEntry]
     public var includeSelectors: Bool
     public var includeTemplates: Bool
+    /// With `fields` of its own, every field spec of the entry, Kustomize's merged in
+    /// (`AddLabels.fieldSpecs`); otherwise empty, and the reach picks the defaults.
     public var fields: [FieldSpec]
   }
 

@@ -29,19 +29,29 @@ struct KustomizationDecoder {
   let file: String
   let readFile: FileReader
   var problems = DiagnosticCollector()
+  /// The kustomization was refused as empty.
+  var saidNothing = false
 
   static func decode(_ node: Node, file: String, readFile: @escaping FileReader = { path, at in
     throw Diagnostic.error("cannot read \"\(path)\" here", at: at)
   }) throws -> Kustomization {
     var decoder = KustomizationDecoder(file: file, readFile: readFile)
     let result = decoder.decode(node)
-    try decoder.problems.throwIfErrors()
+    if decoder.problems.hasErrors {
+      // kubectl prints a file's deprecation warnings once the file has been read, so before
+      // refusing it as empty; a file it cannot read (wrong types, unknown fields) has none.
+      var failure = DiagnosticCollector()
+      if decoder.problems.diagnostics.count == 1 && decoder.saidNothing { result.warnings.forEach { failure.add($0) } }
+      decoder.problems.diagnostics.forEach { failure.add($0) }
+      try failure.throwIfErrors()
+    }
     return result
   }
 
   private mutating func decode(_ node: Node) -> Kustomization {
     let fields = StrictMapping(node, context: "kustomization", problems: &problems)
     if Self.saysNothing(fields) {
+      saidNothing = true
       problems.add(.error("the kustomization is empty: it sets nothing but its apiVersion and kind", at: node.location))
     }
     fields.checkKeys(Self.supported + Self.notSupported, problems: &problems)
@@ -178,11 +188,20 @@ struct KustomizationDecoder {
     for spec in fields.sequence("fields", problems: &problems) ?? [] {
       if let fieldSpec = fieldSpec(spec) { specs.append(fieldSpec) }
     }
+    let includeSelectors = fields.bool("includeSelectors", problems: &problems) ?? false
+    let includeTemplates = fields.bool("includeTemplates", problems: &problems) ?? false
+    if !specs.isEmpty {
+      do {
+        specs = try AddLabels.fieldSpecs(includeSelectors: includeSelectors, includeTemplates: includeTemplates, custom: specs)
+      } catch let error as Diagnostic {
+        problems.add(.error(error.message, at: fields.keyLocation("fields")))
+      } catch {
+        problems.record(error)
+      }
+    }
     return Kustomization.LabelSet(
       pairs: keyed(fields.stringMap("pairs", nullIsEmpty: true, problems: &problems)),
-      includeSelectors: fields.bool("includeSelectors", problems: &problems) ?? false,
-      includeTemplates: fields.bool("includeTemplates", problems: &problems) ?? false,
-      fields: specs)
+      includeSelectors: includeSelectors, includeTemplates: includeTemplates, fields: specs)
   }
 
   private mutating func fieldSpec(_ node: Node) -> FieldSpec? {

@@ -35,9 +35,7 @@ struct KustomizeBuilder {
   mutating func build(
     _ directory: String, component: String? = nil, requestedBy location: SourceLocation? = nil
   ) throws -> (resources: [Resource], kustomization: Kustomization?) {
-    if building.contains(directory) {
-      throw Diagnostic.error("\(files.display(directory)) includes itself through its resources", at: location)
-    }
+    try checkNotEnclosingABuild(directory, listedIn: "resources", at: location)
     building.append(directory)
     defer { building.removeLast() }
 
@@ -57,6 +55,23 @@ struct KustomizeBuilder {
     let kustomization = try read(directory, requestedBy: location)
     loaded.store(kustomization, for: directory)
     return kustomization
+  }
+
+  /// Kustomize refuses to build a directory that is, or holds, one it is building already (its
+  /// loader's "cycle detected"): a base listing `../` would otherwise include itself.
+  private func checkNotEnclosingABuild(_ directory: String, listedIn field: String, at location: SourceLocation?) throws {
+    guard !building.isEmpty else { return }
+    let candidate = try files.resolvedDirectory(directory)
+    for visited in building {
+      let root = try files.resolvedDirectory(visited)
+      if root == candidate {
+        throw Diagnostic.error("\(files.display(directory)) includes itself through its \(field)", at: location)
+      }
+      if root.hasPrefix(candidate == "/" ? "/" : candidate + "/") {
+        throw Diagnostic.error(
+          "\(files.display(directory)) holds \(files.display(visited)), which is being built: a cycle through \(field)", at: location)
+      }
+    }
   }
 
   /// The kustomization files `directory` has, in Kustomize's order of names.
@@ -117,15 +132,13 @@ struct KustomizeBuilder {
       guard files.kind(of: path) == .directory else {
         throw Diagnostic.error("component \"\(entry.path)\" is not a directory", at: entry.location)
       }
+      try checkNotEnclosingABuild(path, listedIn: "components", at: entry.location)
       guard let nested = try load(path, requestedBy: entry.location) else {
         throw Diagnostic.error("component \"\(entry.path)\" has no kustomization file", at: entry.location)
       }
       guard nested.kind == .component else {
         throw Diagnostic.error(
           "\"\(entry.path)\" is a Kustomization; only kind Component may be listed under components", at: entry.location)
-      }
-      if building.contains(path) {
-        throw Diagnostic.error("\(files.display(path)) includes itself through its components", at: entry.location)
       }
       building.append(path)
       defer { building.removeLast() }
@@ -146,7 +159,7 @@ struct KustomizeBuilder {
     if let suffix = k.nameSuffix { steps.append(AddNameSuffix(suffix: suffix)) }
     for set in k.labels {
       let reach: AddLabels.Reach = set.includeSelectors ? .selectors : set.includeTemplates ? .templates : .metadataOnly
-      steps.append(AddLabels(labels: set.pairs, reach: reach, extraFields: set.fields))
+      steps.append(set.fields.isEmpty ? AddLabels(labels: set.pairs, reach: reach) : AddLabels(labels: set.pairs, fieldSpecs: set.fields))
     }
     if !k.commonLabels.isEmpty { steps.append(AddLabels(labels: k.commonLabels, reach: .selectors)) }
     if !k.commonAnnotations.isEmpty { steps.append(AddAnnotations(annotations: k.commonAnnotations)) }
@@ -211,13 +224,17 @@ struct KustomizeBuilder {
 
   /// Two objects with one id (Kustomize: "may not add resource with an already registered
   /// id"), checked once per directory build rather than on every addition. No namespace and
-  /// `default` are one namespace there.
+  /// `default` are one namespace there, and a cluster-scoped object has none whatever it says.
   static func checkUnique(_ resources: [Resource]) throws {
     var seen: [ResourceID: Int] = [:]
     var problems = DiagnosticCollector()
     for index in resources.indices {
       var id = resources[index].id
-      if id.namespace.isEmpty { id.namespace = "default" }
+      if ClusterScope.isClusterScoped(resources[index]) {
+        id.namespace = ""
+      } else if id.namespace.isEmpty {
+        id.namespace = "default"
+      }
       if let first = seen[id] {
         // The same place twice: one file read twice (listed twice, or reached two ways).
         let sameFile = resources[index].location == resources[first].location

@@ -31,6 +31,33 @@ public struct AddLabels: Transform {
     self.init(labels: labels, fieldSpecs: specs + extraFields)
   }
 
+  /// The field specs of a `labels` entry with `fields` of its own, as Kustomize merges them:
+  /// the entry's specs first, then each default unless one of them already stands for it (the
+  /// same path, for kinds the default selects); standing for it with another `create` is an
+  /// error ("conflicting fieldspecs").
+  static func fieldSpecs(includeSelectors: Bool, includeTemplates: Bool, custom: [FieldSpec]) throws -> [FieldSpec] {
+    if includeSelectors { return try merge(FieldSpecs.commonLabels, into: custom, failing: "the labels' fields") }
+    var specs = try merge(FieldSpecs.metadataLabels, into: custom, failing: "the labels' fields")
+    if includeTemplates { specs = try merge(FieldSpecs.templateLabels, into: specs, failing: "the template label fields") }
+    return specs
+  }
+
+  private static func merge(_ defaults: [FieldSpec], into specs: [FieldSpec], failing what: String) throws -> [FieldSpec] {
+    var merged = specs
+    for spec in defaults {
+      guard let same = merged.first(where: { $0.path == spec.path && $0.isSelected(by: spec) }) else {
+        merged.append(spec)
+        continue
+      }
+      if same.create != spec.create {
+        throw Diagnostic.error(
+          "\(what) conflict with Kustomize's own spec for \(spec.pathDescription)\(spec.kind.map { " (\($0))" } ?? ""): one creates the field, the other does not",
+          at: nil)
+      }
+    }
+    return merged
+  }
+
   public func apply(to resources: inout [Resource]) throws {
     try FieldPath.setEntries(labels, at: fieldSpecs, in: &resources, transform: name)
   }

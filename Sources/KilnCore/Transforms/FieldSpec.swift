@@ -74,6 +74,13 @@ public struct FieldSpec: Sendable, Equatable {
       && (kind == nil || kind == type.kind)
   }
 
+  /// Kustomize's `Gvk.IsSelected`: each of the selector's group, version and kind, when set,
+  /// is this spec's.
+  func isSelected(by selector: FieldSpec) -> Bool {
+    (selector.group == nil || selector.group == group) && (selector.version == nil || selector.version == version)
+      && (selector.kind == nil || selector.kind == kind)
+  }
+
   public var pathDescription: String {
     path.map { step in
       switch step {

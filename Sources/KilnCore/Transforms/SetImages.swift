@@ -19,8 +19,49 @@ public struct SetImages: Transform {
 
   public func apply(to resources: inout [Resource]) throws {
     for index in resources.indices where resources[index].kind != "CustomResourceDefinition" {
+      try Self.checkContainers(in: resources[index].node)
       Self.emptyNullContainerLists(&resources[index].node)
       rewrite(&resources[index].node)
+    }
+  }
+
+  /// What Kustomize's two passes refuse, checked on every object an images entry meets (so
+  /// even when nothing matches): a `containers` or `initContainers` list whose element is not
+  /// a mapping, or whose element's `image` is not a scalar, at any depth; and a standard
+  /// pod-spec `containers` that is neither a list nor a mapping.
+  static func checkContainers(in object: Node) throws {
+    if let spec = object["spec"] {
+      for podSpec in [spec, spec["template"]?["spec"]].compactMap({ $0 }) where podSpec.isMapping {
+        for key in ["containers", "initContainers"] {
+          if let value = podSpec[key], value.scalar != nil, !value.isNull {
+            throw Diagnostic.error("\(key) should be a list of containers, not a \(value.kindDescription)", at: value.location)
+          }
+        }
+      }
+    }
+    try checkContainerLists(in: object)
+  }
+
+  private static func checkContainerLists(in node: Node) throws {
+    switch node.value {
+    case .mapping(let entries):
+      for entry in entries {
+        if entry.key == "containers" || entry.key == "initContainers", let items = entry.value.items {
+          for item in items {
+            guard item.isMapping else {
+              throw Diagnostic.error("\(entry.key) should hold containers (mappings), not a \(item.kindDescription)", at: item.location)
+            }
+            if let image = item["image"], image.scalar == nil {
+              throw Diagnostic.error("a container's image should be a string, not a \(image.kindDescription)", at: image.location)
+            }
+          }
+        }
+        try checkContainerLists(in: entry.value)
+      }
+    case .sequence(let items):
+      for item in items { try checkContainerLists(in: item) }
+    case .scalar:
+      break
     }
   }
 
@@ -59,8 +100,12 @@ public struct SetImages: Transform {
     switch node.value {
     case .mapping(let entries):
       for entry in entries {
-        if entry.key == "containers" || entry.key == "initContainers", let items = entry.value.items {
-          for item in items { if let image = item["image"]?.string { body(image) } }
+        if entry.key == "containers" || entry.key == "initContainers" {
+          if let items = entry.value.items {
+            for item in items { if let image = item["image"]?.scalarText { body(image) } }
+          } else if let image = entry.value["image"]?.scalarText {
+            body(image)
+          }
         }
         forEachImage(in: entry.value, body)
       }
@@ -71,8 +116,9 @@ public struct SetImages: Transform {
     }
   }
 
+  /// Kustomize matches an image by its text, whatever its YAML type (`image: 5`).
   private static func rewrite(_ image: inout Node, _ override: ImageOverride) {
-    guard let text = image.string, override.matches(text) else { return }
+    guard let text = image.scalarText, override.matches(text) else { return }
     image = .string(override.rewrite(text), at: image.location)
   }
 
@@ -92,11 +138,15 @@ public struct SetImages: Transform {
       node.withEntries { entries in
         for i in entries.indices {
           let key = entries[i].key
+          let standard = place == .spec || place == .templateSpec
           if (key == "containers" || key == "initContainers") && entries[i].value.isSequence {
-            let standard = place == .spec || place == .templateSpec
             entries[i].value.withItems { items in
               for j in items.indices { items[j].withValue(forKey: "image") { body(&$0, standard) } }
             }
+          } else if (key == "containers" || key == "initContainers") && standard && entries[i].value.isMapping {
+            // The field-spec pass takes a single container mapping for the list's one element
+            // (the walk of lists does not see it): its image is rewritten once.
+            entries[i].value.withValue(forKey: "image") { body(&$0, false) }
           }
           let next: Place =
             switch (place, key) {
