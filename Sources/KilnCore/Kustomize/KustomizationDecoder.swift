@@ -114,7 +114,7 @@ struct KustomizationDecoder {
 
   /// Labels or annotations to set: an empty key is refused (Kustomize fails on it at the
   /// first object).
-  private mutating func keyed(_ entries: [MapEntry]) -> [MapEntry] {
+  mutating func keyed(_ entries: [MapEntry]) -> [MapEntry] {
     for entry in entries where entry.key.isEmpty {
       problems.add(.error("a label or annotation key cannot be empty", at: entry.keyLocation))
     }
@@ -163,14 +163,14 @@ struct KustomizationDecoder {
     }
   }
 
-  /// A string field kept as its node, so generated values point back at the kustomization.
-  /// A string field as a node; an empty string is no setting at all, as in Kustomize.
-  private mutating func scalarString(_ key: String, _ fields: StrictMapping) -> Node? {
+  /// A string field kept as its node, so generated values point back at the kustomization; an
+  /// empty string is no setting at all, as in Kustomize.
+  mutating func scalarString(_ key: String, _ fields: StrictMapping) -> Node? {
     guard let value = fields[key], let text = fields.string(key, problems: &problems), !text.isEmpty else { return nil }
     return value.string == nil ? .string(text, at: value.location) : value
   }
 
-  private mutating func entries(_ key: String, _ fields: StrictMapping) -> [Kustomization.Entry] {
+  mutating func entries(_ key: String, _ fields: StrictMapping) -> [Kustomization.Entry] {
     (fields.sequence(key, problems: &problems) ?? []).compactMap { item in
       guard let path = StrictMapping.string(item, what: "\(key) entry", problems: &problems) else { return nil }
       guard !path.isEmpty else {
@@ -204,7 +204,7 @@ struct KustomizationDecoder {
       includeSelectors: includeSelectors, includeTemplates: includeTemplates, fields: specs)
   }
 
-  private mutating func fieldSpec(_ node: Node) -> FieldSpec? {
+  mutating func fieldSpec(_ node: Node) -> FieldSpec? {
     let f = StrictMapping(node, context: "field spec", problems: &problems)
     f.checkKeys(["path", "group", "version", "kind", "create"], problems: &problems)
     guard let path = f.string("path", problems: &problems) else { return nil }
@@ -263,164 +263,5 @@ struct KustomizationDecoder {
       name: name, newName: fields.string("newName", problems: &problems),
       newTag: fields.string("newTag", problems: &problems), digest: fields.string("digest", problems: &problems),
       tagSuffix: fields.string("tagSuffix", problems: &problems), at: item.location)
-  }
-
-  // MARK: - Patches
-
-  /// A `patchesStrategicMerge` entry: inline YAML, or else the path of a file.
-  private mutating func strategicMergePatch(_ item: Node) -> PatchSpec? {
-    guard let text = StrictMapping.string(item, what: "patchesStrategicMerge entry", problems: &problems) else { return nil }
-    if let documents = try? YAMLParser.parseDocuments(Array(text.utf8), file: file, dialect: .yaml12),
-      !documents.isEmpty, documents.allSatisfy(\.isMapping)
-    {
-      return PatchSpec(form: .strategicMerge, text: text, file: file, target: nil, location: item.location)
-    }
-    return load(text, at: item.location).map {
-      PatchSpec(form: .strategicMerge, text: $0.text, file: $0.display, target: nil, location: item.location)
-    }
-  }
-
-  /// A `patches` or `patchesJson6902` entry: `{path | patch, target, options}`.
-  private mutating func patch(_ item: Node, form: PatchSpec.Form) -> PatchSpec? {
-    let context = form == .json6902 ? "patchesJson6902 entry" : "patches entry"
-    let fields = StrictMapping(item, context: context, problems: &problems)
-    fields.checkKeys(form == .json6902 ? ["path", "patch", "target"] : ["path", "patch", "target", "options"], problems: &problems)
-    // An empty path or patch is none (Go's zero value).
-    let path = fields.string("path", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
-    let inline = fields.string("patch", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
-    var target: PatchTarget?
-    if let node = fields.mapping("target", problems: &problems) { target = patchTarget(node, json6902: form == .json6902) }
-    if form == .json6902 && target == nil && item.isMapping {
-      problems.add(.error("patchesJson6902 entry needs a target", at: item.location))
-    }
-    var spec: PatchSpec?
-    switch (path, inline) {
-    case (let path?, nil):
-      spec = load(path, at: fields["path"]?.location ?? item.location).map {
-        PatchSpec(form: form, text: $0.text, file: $0.display, target: target, location: item.location)
-      }
-    case (nil, let text?):
-      spec = PatchSpec(form: form, text: text, file: file, target: target, location: fields["patch"]?.location ?? item.location)
-    case (_?, _?):
-      problems.add(.error("\(context) has both path and patch; give one", at: item.location))
-    case (nil, nil):
-      problems.add(.error("\(context) needs a path or a patch", at: item.location))
-    }
-    if let options = fields.mapping("options", problems: &problems) {
-      // Kustomize reads the options as a map of booleans: any key, but only boolean values.
-      let o = StrictMapping(options, context: "patch options", problems: &problems)
-      for entry in o.entries where !["allowNameChange", "allowKindChange"].contains(entry.key) {
-        _ = o.bool(entry.key, problems: &problems)
-      }
-      spec?.allowNameChange = o.bool("allowNameChange", problems: &problems) ?? false
-      spec?.allowKindChange = o.bool("allowKindChange", problems: &problems) ?? false
-    }
-    return spec
-  }
-
-  private mutating func patchTarget(_ node: Node, json6902: Bool) -> PatchTarget {
-    let fields = StrictMapping(node, context: "patch target", problems: &problems)
-    let keys = ["group", "version", "kind", "name", "namespace"]
-    fields.checkKeys(json6902 ? keys : keys + ["labelSelector", "annotationSelector"], problems: &problems)
-    return PatchTarget(
-      group: fields.string("group", problems: &problems), version: fields.string("version", problems: &problems),
-      kind: fields.string("kind", problems: &problems), name: fields.string("name", problems: &problems),
-      namespace: fields.string("namespace", problems: &problems),
-      labelSelector: fields.string("labelSelector", problems: &problems),
-      annotationSelector: fields.string("annotationSelector", problems: &problems), location: node.location)
-  }
-
-  private mutating func load(_ path: String, at location: SourceLocation) -> (text: String, display: String)? {
-    do {
-      return try readFile(path, location)
-    } catch {
-      problems.record(error)
-      return nil
-    }
-  }
-
-  // MARK: - Generators
-
-  private mutating func generator(_ item: Node, kind: GeneratorSpec.Kind) -> GeneratorSpec? {
-    let context = kind == .configMap ? "configMapGenerator entry" : "secretGenerator entry"
-    let fields = StrictMapping(item, context: context, problems: &problems)
-    var keys = ["name", "namespace", "behavior", "literals", "files", "envs", "env", "options"]
-    if kind == .secret { keys.append("type") }
-    fields.checkKeys(keys, problems: &problems)
-    guard let name = fields.string("name", problems: &problems), !name.isEmpty else {
-      // A name of the wrong type has been reported already.
-      if fields["name"]?.scalar?.tag ?? .string == .string {
-        problems.add(.error("\(context) needs a name", at: item.location))
-      }
-      return nil
-    }
-    var spec = GeneratorSpec(kind: kind, name: name, location: item.location)
-    spec.namespace = fields.string("namespace", problems: &problems)
-    // Kustomize takes any behavior but merge and replace (a typo too) as create.
-    if let behavior = fields.string("behavior", problems: &problems), let parsed = GeneratorSpec.Behavior(rawValue: behavior) {
-      spec.behavior = parsed
-    }
-    spec.literals = sources("literals", fields)
-    spec.files = sources("files", fields)
-    spec.envs = sources("envs", fields)
-    if let env = fields["env"], let text = fields.string("env", problems: &problems) {
-      spec.envs.append(GeneratorSpec.Source(text: text, location: env.location))
-    }
-    if let options = fields.mapping("options", problems: &problems) {
-      spec.options = generatorOptions(options, context: "generator options")
-    }
-    if kind == .secret { spec.type = fields.string("type", problems: &problems) }
-    return spec
-  }
-
-  private mutating func sources(_ key: String, _ fields: StrictMapping) -> [GeneratorSpec.Source] {
-    (fields.sequence(key, problems: &problems) ?? []).compactMap { item in
-      StrictMapping.string(item, what: "\(key) entry", problems: &problems).map {
-        GeneratorSpec.Source(text: $0, location: item.location)
-      }
-    }
-  }
-
-  private mutating func generatorOptions(_ node: Node, context: String) -> GeneratorOptions {
-    let fields = StrictMapping(node, context: context, problems: &problems)
-    fields.checkKeys(["labels", "annotations", "disableNameSuffixHash", "immutable"], problems: &problems)
-    var options = GeneratorOptions()
-    options.labels = fields.stringMap("labels", nullIsEmpty: true, problems: &problems)
-    options.annotations = fields.stringMap("annotations", nullIsEmpty: true, problems: &problems)
-    options.disableNameSuffixHash = fields.bool("disableNameSuffixHash", problems: &problems)
-    options.immutable = fields.bool("immutable", problems: &problems)
-    return options
-  }
-
-  // MARK: - Sorting
-
-  private mutating func sortOrder(_ node: Node, keyLocation: SourceLocation?) -> Kustomization.SortOrder? {
-    let fields = StrictMapping(node, context: "sortOptions", problems: &problems)
-    fields.checkKeys(["order", "legacySortOptions"], problems: &problems)
-    let order = fields.string("order", problems: &problems)
-    switch order {
-    case "fifo":
-      if fields["legacySortOptions"] != nil {
-        problems.add(.error("legacySortOptions cannot be used with order fifo", at: fields.keyLocation("legacySortOptions")))
-      }
-      return .fifo
-    case "legacy":
-      guard let legacy = fields.mapping("legacySortOptions", problems: &problems) else { return .legacy(.standard) }
-      let lists = StrictMapping(legacy, context: "legacySortOptions", problems: &problems)
-      lists.checkKeys(["orderFirst", "orderLast"], problems: &problems)
-      func kinds(_ key: String) -> [String] {
-        (lists.sequence(key, problems: &problems) ?? []).compactMap {
-          StrictMapping.string($0, what: "\(key) entry", problems: &problems)
-        }
-      }
-      return .legacy(LegacyOrder(first: kinds("orderFirst"), last: kinds("orderLast")))
-    default:
-      if let order {
-        problems.add(.error("sortOptions.order must be fifo or legacy, not \"\(order)\"", at: fields["order"]?.location))
-      } else {
-        problems.add(.error("sortOptions needs an order: fifo or legacy", at: keyLocation ?? node.location))
-      }
-      return nil
-    }
   }
 }
