@@ -53,6 +53,8 @@ public struct SetReplicas: Transform {
       let matches = byName[count.name] ?? []
       for index in matches {
         resources[index].node.withValue(forKey: "spec", creating: { Node(.mapping([]), at: .generated(by: "SetReplicas")) }) {
+          // A null spec is a missing one: the map is made, as for no spec at all.
+          if $0.isNull { $0 = Node(.mapping([]), at: .generated(by: "SetReplicas")) }
           $0["replicas"] = count.count
         }
       }
