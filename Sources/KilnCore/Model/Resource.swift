@@ -41,6 +41,16 @@ public struct Resource: Sendable {
       || previousIDs.contains { $0.name == name && $0.namespace == namespace }
   }
 
+  /// What a patch that wipes `metadata.annotations` also wipes in Kustomize, which keeps these
+  /// there: the ids the object had (references no longer find it by them), its prefixes and
+  /// suffixes, and the mark that asks for a content hash.
+  public mutating func forgetBookkeeping() {
+    previousIDs = []
+    prefixes = []
+    suffixes = []
+    needsHashSuffix = false
+  }
+
   /// Kustomize's StorePreviousId: remembers the current id.
   public mutating func recordID() { previousIDs.append(id) }
 

@@ -24,7 +24,7 @@ enum PatchParser {
     case .strategicMerge:
       let documents = try strategicMerge(spec, inline: inline).get()
       guard !documents.isEmpty else { throw Diagnostic.error(PatchMessages.emptyStrategicMerge(), at: spec.location) }
-      return .strategicMerge(documents)
+      return .strategicMerge(documents.map(readAsResource))
     case .json6902:
       return .json6902(try json6902(spec, inline: inline).get())
     case .either:
@@ -47,6 +47,28 @@ enum PatchParser {
   }
 
   // MARK: - Strategic merge
+
+  /// Kustomize reads a `patchesStrategicMerge` patch as it reads a resource, so its labels and
+  /// annotations come out as a resource's do: every value the text it was written as (`null`
+  /// too, and `0x1F` stays `0x1F`), and a null or empty map no map at all (it changes nothing).
+  static func readAsResource(_ document: Node) -> Node {
+    var document = document
+    document.withValue(forKey: "metadata") { metadata in
+      for field in ["labels", "annotations"] {
+        guard let value = metadata[field] else { continue }
+        guard let entries = value.entries, !entries.isEmpty else {
+          metadata[field] = nil
+          continue
+        }
+        metadata[field] = Node(.mapping(entries.map { entry in
+          var text = entry
+          text.value = .string(entry.value.scalar?.text ?? "", at: entry.value.location)
+          return text
+        }), at: value.location)
+      }
+    }
+    return document
+  }
 
   static func strategicMerge(_ spec: PatchSpec, inline: Bool) -> Result<[Node], Diagnostic> {
     let parsed: [Node]

@@ -19,10 +19,23 @@ enum PatchedObject {
     set(before["metadata"]?["name"], at: "name", in: &node)
     set(before["metadata"]?["namespace"], at: "namespace", in: &node)
     resource.node = node
+    if Self.dropsAnnotations(patch) { resource.forgetBookkeeping() }
     if spec.allowNameChange, let newName, newName != resource.name {
       resource.rename(to: newName, at: patch["metadata"]?["name"]?.location ?? patch.location)
     }
     return true
+  }
+
+  /// Whether the patch deletes or replaces the object's whole annotations map (`annotations:
+  /// null`, `$patch: replace` or `delete` on it or on the whole metadata). Kustomize keeps its
+  /// bookkeeping there (the names an object had, its hash mark), so such a patch wipes that too.
+  static func dropsAnnotations(_ patch: Node) -> Bool {
+    guard let metadata = patch["metadata"] else { return false }
+    if metadata["$patch"]?.string == "replace" { return true }
+    guard let annotations = metadata["annotations"] else { return false }
+    if annotations.isNull { return true }
+    let directive = annotations["$patch"]?.string
+    return directive == "replace" || directive == "delete"
   }
 
   /// Applies JSON 6902 `operations` to `resource`.

@@ -118,7 +118,8 @@ public enum FieldPath {
       // A list met along the path: every element gets the same remaining path.
       var failure: (any Error)?
       node.withItems { items in
-        for i in items.indices {
+        // Kustomize passes over null elements.
+        for i in items.indices where !items[i].isNull {
           do { try walk(&items[i], steps, spec: spec, transform: transform, body) } catch {
             failure = error
             return
@@ -147,7 +148,8 @@ public enum FieldPath {
     var failure: (any Error)?
     node.withValue(forKey: step.name, creating: { Node(.mapping([]), at: .generated(by: transform)) }) { child in
       if child.isNull { child = Node(.mapping([]), at: .generated(by: transform)) }
-      if case .list = step, !child.isSequence {
+      // A map where the path says a list is walked as a plain step, as Kustomize does.
+      if case .list = step, !child.isSequence, !child.isMapping {
         failure = Diagnostic.error(
           "expected a list at \(step.name) (on the way to \(spec.pathDescription)), found a \(child.kindDescription)",
           at: child.location)

@@ -47,7 +47,7 @@ public struct SetImages: Transform {
     case .mapping(let entries):
       for entry in entries {
         if entry.key == "containers" || entry.key == "initContainers", let items = entry.value.items {
-          for item in items {
+          for item in items where !item.isNull {
             guard item.isMapping else {
               throw Diagnostic.error("\(entry.key) should hold containers (mappings), not a \(item.kindDescription)", at: item.location)
             }

@@ -55,7 +55,13 @@ public struct SetReplicas: Transform {
         resources[index].node.withValue(forKey: "spec", creating: { Node(.mapping([]), at: .generated(by: "SetReplicas")) }) {
           // A null spec is a missing one: the map is made, as for no spec at all.
           if $0.isNull { $0 = Node(.mapping([]), at: .generated(by: "SetReplicas")) }
-          $0["replicas"] = count.count
+          // Kustomize writes the count in the old value's style: over a quoted or block
+          // scalar, the count is a string.
+          if let old = $0["replicas"]?.scalar, old.style != .plain, let text = count.count.scalarText {
+            $0["replicas"] = .string(text, at: count.count.location)
+          } else {
+            $0["replicas"] = count.count
+          }
         }
       }
       if matches.isEmpty {
