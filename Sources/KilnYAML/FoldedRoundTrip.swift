@@ -13,9 +13,35 @@ enum FoldedRoundTrip {
     guard bytes.contains(UInt8(ascii: "\n")),
       !bytes.contains(where: { $0 == UInt8(ascii: "\r") || $0 == 0xC2 || $0 == 0xE2 })
     else { return value }
+    guard blockAllowed(bytes) else { return value }
     guard let text = try? YAMLParser.parseDocuments(written(bytes), file: "<folded>", dialect: .yaml11).first?["v"]?.scalar?.text
     else { return value }
     return text
+  }
+
+  /// Whether yaml.v3 writes the value as a block at all: not when a line ends in a space (or the
+  /// value does), nor when it holds a character its writer calls unprintable (a control
+  /// character other than tab and line feed, anything outside the Basic Multilingual Plane, a
+  /// byte-order mark); it is then written double-quoted, and reads back unchanged.
+  private static func blockAllowed(_ value: [UInt8]) -> Bool {
+    if value.last == UInt8(ascii: " ") { return false }
+    for (i, byte) in value.enumerated() {
+      switch byte {
+      case UInt8(ascii: " "):
+        if i + 1 < value.count && value[i + 1] == UInt8(ascii: "\n") { return false }
+      case 0x09, 0x0A, 0x20...0x7E: continue
+      case 0xC2: if i + 1 < value.count && value[i + 1] < 0xA0 { return false }
+      case 0xC3...0xEC, 0xEE: continue
+      case 0xED: if i + 1 < value.count && value[i + 1] >= 0xA0 { return false }
+      case 0xEF:
+        guard i + 2 < value.count else { continue }
+        if value[i + 1] == 0xBB && value[i + 2] == 0xBF { return false }
+        if value[i + 1] == 0xBF && (value[i + 2] == 0xBE || value[i + 2] == 0xBF) { return false }
+      case 0x80...0xBF: continue  // continuation bytes, judged with their lead byte
+      default: return false  // other control characters, and 4-byte (non-BMP) characters
+      }
+    }
+    return true
   }
 
   /// `v: >…` as yaml.v3 writes the value (ignoring its folding of long lines, which reading
@@ -31,12 +57,15 @@ enum FoldedRoundTrip {
       out.append(UInt8(ascii: "+"))
     }
     out.append(newline)
-    let firstIsBlank = isBlank(value[0]) || value[0] == newline
+    // yaml.v3 skips the value's leading line breaks, then tests the character after them
+    // (the end of the value counts as blank).
+    let firstContent = value.first { $0 != newline }
+    let firstIsBlank = firstContent.map(isBlank) ?? true
     var breaks = true
     var leadingSpaces = true
     for byte in value {
       if byte == newline {
-        // yaml.v3 tests value[0] where libyaml tests the start of the next line.
+        // yaml.v3 tests the value's first character where libyaml tests the next line's.
         if !breaks && !leadingSpaces && !firstIsBlank { out.append(newline) }
         out.append(newline)
         breaks = true

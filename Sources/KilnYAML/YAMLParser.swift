@@ -49,6 +49,8 @@ private final class EventReader {
   private var aliasNodesExpanded = 0
   private var documents: [Node] = []
   private var root: Node?
+  /// A character index of the input and the byte it starts at (`byteOffset(ofCharacter:)`).
+  private var cursor: (character: Int, byte: Int) = (0, 0)
 
   init(bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect, limits: YAMLLimits) {
     self.file = file
@@ -57,6 +59,7 @@ private final class EventReader {
     self.limits = limits
     input = .allocate(capacity: max(bytes.count, 1))
     _ = input.initialize(from: bytes)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { cursor = (0, 3) }
     parser = .allocate(capacity: 1)
     yaml_parser_initialize(parser)
     yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
@@ -191,8 +194,8 @@ private final class EventReader {
   /// YAML readers of kubectl and Helm refuse it, so kiln does too, rather than accept a file
   /// they would not.
   private func checkEscapes(_ event: yaml_event_t) throws(YAMLError) {
-    var index = Int(event.start_mark.index) + 1
-    let end = min(Int(event.end_mark.index), input.count)
+    var index = byteOffset(ofCharacter: Int(event.start_mark.index)) + 1
+    let end = min(byteOffset(ofCharacter: Int(event.end_mark.index)), input.count)
     while index < end - 1 {
       if input[index] == UInt8(ascii: "\\") {
         if input[index + 1] == UInt8(ascii: "/") {
@@ -203,6 +206,19 @@ private final class EventReader {
         index += 1
       }
     }
+  }
+
+  /// Where character `index` (libyaml's marks count characters, not bytes, from after any
+  /// byte-order mark) starts in the input. Scalars come in order, so a cursor moves forward.
+  private func byteOffset(ofCharacter index: Int) -> Int {
+    if cursor.character > index { cursor = (0, input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0) }
+    while cursor.character < index && cursor.byte < input.count {
+      cursor.byte += 1
+      // Continuation bytes (10xxxxxx) belong to the character already counted.
+      while cursor.byte < input.count && input[cursor.byte] & 0xC0 == 0x80 { cursor.byte += 1 }
+      cursor.character += 1
+    }
+    return cursor.byte
   }
 
   /// Kustomize's reader ignores any tag on a mapping or list.
