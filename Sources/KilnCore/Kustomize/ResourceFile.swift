@@ -73,6 +73,13 @@ enum ResourceFile {
     if let namespace = metadata["namespace"], namespace.scalar == nil {
       return .error("metadata.namespace must be a string", at: namespace.location)
     }
+    // Kustomize rewrites annotations with their keys unquoted and reads them back: a key that
+    // then reads as a number, boolean or null (`"1"`, `"true"`, `"~"`) breaks it.
+    for entry in metadata["annotations"]?.entries ?? [] where ScalarResolver.resolvePlain(entry.key, dialect: .yaml12) != .string {
+      return .error(
+        "annotation key \"\(entry.key)\" is read as the \(ScalarResolver.resolvePlain(entry.key, dialect: .yaml12)) \(entry.key) once Kustomize unquotes it, and kubectl kustomize fails",
+        at: entry.keyLocation)
+    }
     return nil
   }
 }
