@@ -154,3 +154,13 @@ extension Node {
     return result ?? nil
   }
 }
+
+extension MapEntry {
+  /// The entry with its value as the string it was written as (`5` → "5", `~` → "~"); a list or
+  /// map becomes "". Go code reading a `map[string]string` sees values this way.
+  public var withTextValue: MapEntry {
+    var text = self
+    text.value = .string(value.scalar?.text ?? "", at: value.location)
+    return text
+  }
+}

@@ -28,4 +28,10 @@ import Testing
     let tree = try TemporaryDirectory(prefix: "kiln-cli")
     #expect(try refused([""], in: tree.path) == "kiln: error: the directory path is empty; give a directory (\".\" for this one)\n")
   }
+
+  @Test func aKustomizationNameThatIsADirectory() throws {
+    let tree = try TemporaryDirectory(prefix: "kiln-cli")
+    try tree.write("kustomization.yaml/keep", "")
+    #expect(try refused(["."], in: tree.path).hasSuffix("note: kustomization.yaml is there, but is a directory\n"))
+  }
 }

@@ -99,12 +99,7 @@ public struct StrictMapping {
         return empty
       }
       guard Self.string(entry.value, what: "\(what) \"\(entry.key)\"", problems: &problems) != nil else { return nil }
-      if entry.value.string == nil {
-        var text = entry
-        text.value = .string(entry.value.scalar?.text ?? "", at: entry.value.location)
-        return text
-      }
-      return entry
+      return entry.value.string == nil ? entry.withTextValue : entry
     }
   }
 

@@ -89,11 +89,15 @@ struct KustomizeBuilder {
     guard let name = present.first else {
       if rules.plainDirectories { return nil }
       // A kustomization name that is there but is no file says more than "none".
-      let notFiles = Kustomization.fileNames.filter { files.kind(of: join(directory, $0)) == .directory || files.isSymlink(join(directory, $0)) }
+      let notAFile = Kustomization.fileNames.compactMap { name -> String? in
+        let path = join(directory, name)
+        if files.kind(of: path) == .directory { return "\(name) is there, but is a directory" }
+        return files.isSymlink(path) ? "\(name) is there, but is a symlink that leads nowhere" : nil
+      }
       throw Diagnostic.error(
         "\(files.display(directory)) has no kustomization file (one of kustomization.yaml, kustomization.yml, Kustomization)",
         at: location,
-        notes: notFiles.map { "\($0) is there, but is \(files.kind(of: join(directory, $0)) == .directory ? "a directory" : "a symlink that leads nowhere")" })
+        notes: notAFile)
     }
     let file = join(directory, name)
     // Kustomize reads the first document of the file and never looks further.

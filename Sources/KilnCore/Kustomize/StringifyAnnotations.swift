@@ -44,11 +44,7 @@ struct StringifyAnnotations: Transform {
         return
       }
       guard entries.contains(where: { $0.value.string == nil }) else { return }
-      metadata["annotations"] = Node(.mapping(entries.map { entry in
-        var copy = entry
-        copy.value = .string(entry.value.scalar?.text ?? "", at: entry.value.location)
-        return copy
-      }), at: annotations.location)
+      metadata["annotations"] = Node(.mapping(entries.map(\.withTextValue)), at: annotations.location)
     }
   }
 }

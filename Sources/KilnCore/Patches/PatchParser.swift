@@ -60,11 +60,7 @@ enum PatchParser {
           metadata[field] = nil
           continue
         }
-        metadata[field] = Node(.mapping(entries.map { entry in
-          var text = entry
-          text.value = .string(entry.value.scalar?.text ?? "", at: entry.value.location)
-          return text
-        }), at: value.location)
+        metadata[field] = Node(.mapping(entries.map(\.withTextValue)), at: value.location)
       }
     }
     return document
