@@ -20,8 +20,11 @@ final class ParsedAhead: Sendable {
 
   private let documents = Mutex<[Request: [Node]]>([:])
 
-  func documents(for request: Request) -> [Node]? {
-    documents.withLock { $0[request] }
+  /// The documents of `request`, handed out once: the builder keeps what it takes, and a file
+  /// read twice is parsed again. Nothing is left to tear down at the end of a build, which on
+  /// a large tree costs more than the second parse of a rare file read twice.
+  func take(_ request: Request) -> [Node]? {
+    documents.withLock { $0.removeValue(forKey: request) }
   }
 
   /// Parses the files of `requests` not parsed yet, `parse` running on every core. With one

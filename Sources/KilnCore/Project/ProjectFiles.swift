@@ -158,7 +158,7 @@ public struct ProjectFiles: Sendable {
     firstDocumentOnly: Bool = false, at location: SourceLocation?
   ) throws -> [Node] {
     let request = ParsedAhead.Request(path: relative, fence: directory, dialect: dialect, firstDocumentOnly: firstDocumentOnly)
-    if let documents = parsedAhead.documents(for: request) {
+    if let documents = parsedAhead.take(request) {
       return documents
     }
     let bytes = try read(relative, within: directory, at: location)
