@@ -27,21 +27,34 @@ public struct LegacyOrder: Sendable {
     var rank: [String: Int] = [:]
     for (i, kind) in first.enumerated() { rank[kind] = i - first.count }
     for (i, kind) in last.enumerated() { rank[kind] = i + 1 }
-    let keyed = resources.map { r in
-      (r, rank[r.kind] ?? 0, Self.gvkKey(r), (r.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "~X") + "|" + (r.name.isEmpty ? "~N" : r.name))
+    // Keys as bytes, and indices sorted rather than the objects: comparing and moving these is
+    // far cheaper than comparing strings' UTF-8 views and moving whole objects.
+    let keys = resources.map { r in
+      SortKey(
+        rank: rank[r.kind] ?? 0, gvk: Array(Self.gvkKey(r).utf8), coreNamespace: r.kind == "Namespace" && r.group.isEmpty,
+        id: Array(((r.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "~X") + "|" + (r.name.isEmpty ? "~N" : r.name)).utf8))
     }
-    return keyed.sorted { a, b in
-      if a.1 != b.1 { return a.1 < b.1 }
-      if a.2 != b.2 {
+    let order = resources.indices.sorted { i, j in
+      let a = keys[i], b = keys[j]
+      if a.rank != b.rank { return a.rank < b.rank }
+      if a.gvk != b.gvk {
         // Kustomize reverses the comparison for two Namespace kinds when either is in the core
         // group, so the core Namespace comes before any custom one.
-        if a.0.kind == "Namespace" && b.0.kind == "Namespace" && (a.0.group.isEmpty || b.0.group.isEmpty) {
-          return b.2.utf8.lexicographicallyPrecedes(a.2.utf8)
+        if resources[i].kind == "Namespace" && resources[j].kind == "Namespace" && (a.coreNamespace || b.coreNamespace) {
+          return b.gvk.lexicographicallyPrecedes(a.gvk)
         }
-        return a.2.utf8.lexicographicallyPrecedes(b.2.utf8)
+        return a.gvk.lexicographicallyPrecedes(b.gvk)
       }
-      return a.3.utf8.lexicographicallyPrecedes(b.3.utf8)
-    }.map(\.0)
+      return a.id.lexicographicallyPrecedes(b.id)
+    }
+    return order.map { resources[$0] }
+  }
+
+  private struct SortKey {
+    var rank: Int
+    var gvk: [UInt8]
+    var coreNamespace: Bool
+    var id: [UInt8]
   }
 
   private static func gvkKey(_ r: Resource) -> String {
