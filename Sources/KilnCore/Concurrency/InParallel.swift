@@ -49,18 +49,24 @@ enum InParallel {
   /// (one piece when there are fewer than `minimum` per core). Every element is visited unless
   /// one fails; then the first error in element order is thrown.
   static func update<T>(_ elements: inout [T], minimum: Int, _ body: @Sendable (inout T) throws -> Void) throws {
-    let count = elements.count
-    let failures = try elements.withUnsafeMutableBufferPointer { buffer in
-      // The pieces are disjoint, so each thread has its elements to itself.
-      nonisolated(unsafe) let base = buffer.baseAddress
-      return ranges(count, minimum: minimum) { range -> (any Error)? in
-        for index in range {
-          do { try body(&base![index]) } catch { return error }
-        }
-        return nil
+    let failures = changing(&elements, items: elements.count, minimum: minimum) { range, elements -> (any Error)? in
+      for index in range {
+        do { try body(&elements[index]) } catch { return error }
       }
+      return nil
     }
     if let first = failures.compactMap({ $0 }).first { throw first }
+  }
+
+  /// `body` over `0..<items` in contiguous ranges as `ranges` cuts them, each handed `elements`
+  /// to change in place. The caller sees to it that no two items touch the same element.
+  static func changing<T, R: Sendable>(
+    _ elements: inout [T], items: Int, minimum: Int, _ body: @Sendable (Range<Int>, UnsafeMutableBufferPointer<T>) -> R
+  ) -> [R] {
+    elements.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let shared = buffer
+      return ranges(items, minimum: minimum) { range in body(range, shared) }
+    }
   }
 
   /// Byte pieces joined into one buffer (a flattened sequence would be copied element by element).

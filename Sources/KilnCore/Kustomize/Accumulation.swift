@@ -84,25 +84,79 @@ private struct PendingEntries {
   /// Objects `[w(k-1), w(k))` get steps k… in order. Walking the steps backwards builds that
   /// suffix once: consecutive steps with the same field specs merge (a later value wins), so the
   /// usual queue (every component labelling the same way) collapses to one step per object.
+  /// Each range of objects is its own work, so the ranges are done on every core; the first
+  /// failing step, in the order of the walk, is what is thrown.
   mutating func apply(to resources: inout [Resource]) throws {
     guard !steps.isEmpty else { return }
     defer { steps.removeAll() }
-    var suffix: [Step] = []
+    var suffix: [Run] = []
+    var specSets: [[FieldSpec]] = []
+    var segments: [Segment] = []
     for k in stride(from: steps.count - 1, through: 0, by: -1) {
       let step = steps[k]
-      if let first = suffix.first, first.specs == step.specs {
+      if let first = suffix.first, specSets[first.specSet] == step.specs {
         let later = Set(first.entries.map(\.key))
         suffix[0].entries = step.entries.filter { !later.contains($0.key) } + first.entries
       } else {
-        suffix.insert(step, at: 0)
+        let specSet = specSets.firstIndex(of: step.specs) ?? specSets.count
+        if specSet == specSets.count { specSets.append(step.specs) }
+        suffix.insert(Run(entries: step.entries, specSet: specSet, transform: step.transform), at: 0)
       }
       let lower = k == 0 ? 0 : min(steps[k - 1].watermark, resources.count)
       let upper = min(step.watermark, resources.count)
-      guard lower < upper else { continue }
-      for run in suffix {
-        try FieldPath.setEntries(run.entries, at: run.specs, in: &resources, range: lower..<upper, transform: run.transform)
+      // Long ranges are cut, so that one transform over many objects is shared out too.
+      for start in stride(from: lower, to: upper, by: 16) {
+        segments.append(Segment(range: k, objects: start..<min(start + 16, upper), runs: suffix))
       }
     }
+    let failures = InParallel.changing(&resources, items: segments.count, minimum: 8) { [segments, specSets] pieces, resources in
+      var applicable = specSets.map(ApplicableSpecs.init)
+      var failures: [Failure] = []
+      for segment in segments[pieces] {
+        for (number, run) in segment.runs.enumerated() {
+          var problems = DiagnosticCollector()
+          for index in segment.objects {
+            FieldPath.setEntries(
+              run.entries, at: &applicable[run.specSet], in: &resources[index], transform: run.transform, problems: &problems)
+          }
+          if problems.hasErrors {
+            failures.append(Failure(range: segment.range, run: number, problems: problems))
+            break
+          }
+        }
+      }
+      return failures
+    }.flatMap { $0 }
+    // What running the transforms in turn would have thrown: every problem of the first run to
+    // fail, over the whole range of objects it covers.
+    guard let range = failures.first?.range else { return }
+    let run = failures.filter { $0.range == range }.map(\.run).min()
+    var problems = DiagnosticCollector()
+    for failure in failures where failure.range == range && failure.run == run {
+      failure.problems.diagnostics.forEach { problems.add($0) }
+    }
+    try problems.throwIfErrors()
+  }
+
+  /// Entries to set with one set of field specs.
+  private struct Run: Sendable {
+    var entries: [MapEntry]
+    var specSet: Int
+    var transform: String
+  }
+
+  /// Objects of range `range` (the objects of step `range` and no later one), and the runs
+  /// they get, in order.
+  private struct Segment: Sendable {
+    var range: Int
+    var objects: Range<Int>
+    var runs: [Run]
+  }
+
+  private struct Failure: Sendable {
+    var range: Int
+    var run: Int
+    var problems: DiagnosticCollector
   }
 }
 

@@ -16,30 +16,46 @@ extension FieldPath {
     transform: String
   ) throws {
     var problems = DiagnosticCollector()
-    // Objects of a build come in few types: which specs apply is worked out once per type.
-    var applicableByType: [Resource.TypeInfo: [Int]] = [:]
+    var applicable = ApplicableSpecs(specs)
     for index in range ?? resources.indices {
-      let type = resources[index].typeInfo
-      let applicable = applicableByType[type] ?? {
-        let found = specs.indices.filter { specs[$0].applies(to: type) }
-        applicableByType[type] = found
-        return found
-      }()
-      for specIndex in applicable {
-        let spec = specs[specIndex]
-        do {
-          try visit(&resources[index].node, spec, transform: transform) { (map: inout Node) in
-            guard map.isMapping else {
-              throw Diagnostic.error(
-                "expected a mapping at \(spec.pathDescription), found a \(map.kindDescription)", at: map.location)
-            }
-            for entry in entries { map[entry.key] = entry.value }
-          }
-        } catch {
-          problems.record(error)
-        }
-      }
+      setEntries(entries, at: &applicable, in: &resources[index], transform: transform, problems: &problems)
     }
     try problems.throwIfErrors()
+  }
+
+  /// The same on one object, recording what goes wrong in `problems`.
+  static func setEntries(
+    _ entries: [MapEntry], at applicable: inout ApplicableSpecs, in resource: inout Resource, transform: String,
+    problems: inout DiagnosticCollector
+  ) {
+    for spec in applicable.specs(for: resource.typeInfo) {
+      do {
+        try visit(&resource.node, spec, transform: transform) { (map: inout Node) in
+          guard map.isMapping else {
+            throw Diagnostic.error(
+              "expected a mapping at \(spec.pathDescription), found a \(map.kindDescription)", at: map.location)
+          }
+          for entry in entries { map[entry.key] = entry.value }
+        }
+      } catch {
+        problems.record(error)
+      }
+    }
+  }
+}
+
+/// Field specs with the ones that apply to each type of object worked out once: the objects of
+/// a build come in few types.
+struct ApplicableSpecs {
+  let all: [FieldSpec]
+  private var byType: [Resource.TypeInfo: [FieldSpec]] = [:]
+
+  init(_ specs: [FieldSpec]) { all = specs }
+
+  mutating func specs(for type: Resource.TypeInfo) -> [FieldSpec] {
+    if let known = byType[type] { return known }
+    let found = all.filter { $0.applies(to: type) }
+    byType[type] = found
+    return found
   }
 }
