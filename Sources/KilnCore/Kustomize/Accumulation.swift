@@ -171,11 +171,12 @@ private struct ImageIndex {
 
   mutating func apply(_ transform: SetImages, to resources: inout [Resource]) throws {
     // Objects recorded earlier went through an earlier entry's null-list step already.
+    // The check's walk also indexes the images it passes.
     for index in covered..<resources.count where resources[index].kind != "CustomResourceDefinition" {
-      try SetImages.checkContainers(in: resources[index].node)
+      try SetImages.checkContainers(in: resources[index].node) { note($0, at: index) }
       SetImages.emptyNullContainerLists(&resources[index].node)
     }
-    record(resources, from: covered)
+    covered = resources.count
     for override in transform.overrides {
       // A name with a tag or a digest in it, or with regular-expression operators other than
       // `.`, is matched against every object, as Kustomize does.
@@ -197,22 +198,20 @@ private struct ImageIndex {
     }
   }
 
-  private mutating func record(_ resources: [Resource], from start: Int) {
-    for index in start..<resources.count { record(resources[index], at: index) }
-    covered = resources.count
-  }
-
+  /// Indexes an object again after an entry renamed its images (its shape was checked already).
   private mutating func record(_ resource: Resource, at index: Int) {
     guard resource.kind != "CustomResourceDefinition" else { return }
-    SetImages.forEachImage(in: resource.node) { image in
-      let name = ImageReference(parsing: image).name
-      if let slot = slots[name] {
-        if objects[slot].last != index { objects[slot].append(index) }
-      } else {
-        slots[name] = names.count
-        names.append(name)
-        objects.append([index])
-      }
+    try? SetImages.checkContainers(in: resource.node) { note($0, at: index) }
+  }
+
+  private mutating func note(_ image: String, at index: Int) {
+    let name = ImageReference(parsing: image).name
+    if let slot = slots[name] {
+      if objects[slot].last != index { objects[slot].append(index) }
+    } else {
+      slots[name] = names.count
+      names.append(name)
+      objects.append([index])
     }
   }
 }

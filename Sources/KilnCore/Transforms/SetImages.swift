@@ -28,8 +28,9 @@ public struct SetImages: Transform {
   /// What Kustomize's two passes refuse, checked on every object an images entry meets (so
   /// even when nothing matches): a `containers` or `initContainers` list whose element is not
   /// a mapping, or whose element's `image` is not a scalar, at any depth; and a standard
-  /// pod-spec `containers` that is neither a list nor a mapping.
-  static func checkContainers(in object: Node) throws {
+  /// pod-spec `containers` that is neither a list nor a mapping. The same walk hands `image`
+  /// the text of every image an entry would visit, so that indexing costs no second walk.
+  static func checkContainers(in object: Node, images image: (String) -> Void = { _ in }) throws {
     if let spec = object["spec"] {
       for podSpec in [spec, spec["template"]?["spec"]].compactMap({ $0 }) where podSpec.isMapping {
         for key in ["containers", "initContainers"] {
@@ -39,27 +40,34 @@ public struct SetImages: Transform {
         }
       }
     }
-    try checkContainerLists(in: object)
+    try checkContainerLists(in: object, image)
   }
 
-  private static func checkContainerLists(in node: Node) throws {
+  private static func checkContainerLists(in node: Node, _ found: (String) -> Void) throws {
     switch node.value {
     case .mapping(let entries):
       for entry in entries {
-        if entry.key == "containers" || entry.key == "initContainers", let items = entry.value.items {
-          for item in items where !item.isNull {
-            guard item.isMapping else {
-              throw Diagnostic.error("\(entry.key) should hold containers (mappings), not a \(item.kindDescription)", at: item.location)
+        if entry.key == "containers" || entry.key == "initContainers" {
+          if let items = entry.value.items {
+            for item in items where !item.isNull {
+              guard item.isMapping else {
+                throw Diagnostic.error("\(entry.key) should hold containers (mappings), not a \(item.kindDescription)", at: item.location)
+              }
+              if let image = item["image"] {
+                guard image.scalar != nil else {
+                  throw Diagnostic.error("a container's image should be a string, not a \(image.kindDescription)", at: image.location)
+                }
+                if let text = image.scalarText { found(text) }
+              }
             }
-            if let image = item["image"], image.scalar == nil {
-              throw Diagnostic.error("a container's image should be a string, not a \(image.kindDescription)", at: image.location)
-            }
+          } else if let image = entry.value["image"]?.scalarText {
+            found(image)
           }
         }
-        try checkContainerLists(in: entry.value)
+        try checkContainerLists(in: entry.value, found)
       }
     case .sequence(let items):
-      for item in items { try checkContainerLists(in: item) }
+      for item in items { try checkContainerLists(in: item, found) }
     case .scalar:
       break
     }
@@ -92,27 +100,6 @@ public struct SetImages: Transform {
         Self.rewrite(&image, override)
         if onStandardPath { Self.rewrite(&image, override) }
       }
-    }
-  }
-
-  /// Reads (without touching) the image of every container an images entry would visit.
-  static func forEachImage(in node: Node, _ body: (String) -> Void) {
-    switch node.value {
-    case .mapping(let entries):
-      for entry in entries {
-        if entry.key == "containers" || entry.key == "initContainers" {
-          if let items = entry.value.items {
-            for item in items { if let image = item["image"]?.scalarText { body(image) } }
-          } else if let image = entry.value["image"]?.scalarText {
-            body(image)
-          }
-        }
-        forEachImage(in: entry.value, body)
-      }
-    case .sequence(let items):
-      for item in items { forEachImage(in: item, body) }
-    case .scalar:
-      break
     }
   }
 
