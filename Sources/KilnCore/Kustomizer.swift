@@ -23,6 +23,7 @@ public enum Kustomizer {
   /// Builds the kustomization in `directory` (absolute). `displayPrefix` is how the user wrote
   /// the directory, for messages. Throws a `Failure`.
   public static func build(directory: String, displayPrefix: String = "", fileSystem: any FileSystem = DiskFileSystem()) throws -> Result {
+    InParallel.warmUp()
     let files = try ProjectFiles(fileSystem: fileSystem, root: directory, displayPrefix: displayPrefix)
     var builder = KustomizeBuilder(files: files, rules: .kustomize)
     do {

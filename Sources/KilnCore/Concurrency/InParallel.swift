@@ -13,6 +13,13 @@ enum InParallel {
   /// One thread per online core, at most eight.
   static let threads: Int = max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
 
+  /// Has the worker threads started while the caller goes on: the first parallel step
+  /// otherwise waits a millisecond or more for the pool to make its threads.
+  static func warmUp() {
+    guard threads > 1 else { return }
+    for _ in 1..<threads { DispatchQueue.global().async {} }
+  }
+
   /// `body` over `0..<count`, cut into one contiguous range per thread (fewer when a range
   /// would hold under `minimum` items: starting a thread costs more than a few items), with
   /// the results in range order.

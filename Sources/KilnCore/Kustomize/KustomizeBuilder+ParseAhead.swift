@@ -1,4 +1,5 @@
 import KilnYAML
+import Synchronization
 
 /// Reading and parsing files is a large part of a big build, and each file stands alone, while
 /// the build itself runs in order: so the files a tree will need are parsed first, on every
@@ -11,30 +12,40 @@ extension KustomizeBuilder {
   mutating func parseAhead(_ kustomization: Kustomization, in directory: String) {
     guard parsedAhead.insert(directory).inserted else { return }
     var level = [(kustomization, directory)]
+    var requests: [ProjectFiles.ParseRequest] = []
     while !level.isEmpty {
-      var requests: [ProjectFiles.ParseRequest] = []
       var directories: [String] = []
       for (kustomization, directory) in level {
         entries(of: kustomization, in: directory, files: &requests, directories: &directories)
       }
-      var kustomizationDirectories: [String] = []
-      for directory in directories {
-        let kustomizationFiles = kustomizationFiles(in: directory)
-        if kustomizationFiles.count == 1 {
-          requests.append(.init(
-            path: join(directory, kustomizationFiles[0]), fence: fence(directory), dialect: .yaml11, firstDocumentOnly: true))
-          kustomizationDirectories.append(directory)
-        } else if rules.plainDirectories {
+      files.parseAhead(requests)
+      requests = []
+      // Each directory is listed, and its kustomization found, read and decoded, on every core.
+      let found = loadInParallel(directories)
+      level = []
+      for (directory, kustomization) in zip(directories, found) {
+        if let kustomization {
+          level.append((kustomization, directory))
+        } else if rules.plainDirectories && kustomizationFiles(in: directory).isEmpty {
           for name in (try? files.list(directory)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             requests.append(.init(path: join(directory, name), fence: fence(directory), dialect: rules.resourceDialect))
           }
         }
       }
-      files.parseAhead(requests)
-      level = kustomizationDirectories.compactMap { directory in
-        (try? load(directory, requestedBy: nil)).flatMap { $0 }.map { ($0, directory) }
-      }
     }
+    files.parseAhead(requests)
+  }
+
+  /// The kustomizations of `directories` (nil where there is none, or it does not load: the
+  /// build meets that problem again, in order), loaded on every core.
+  private func loadInParallel(_ directories: [String]) -> [Kustomization?] {
+    let builder = self
+    let found = Mutex([Kustomization?](repeating: nil, count: directories.count))
+    InParallel.each(directories.count, minimum: 4) { index in
+      guard let kustomization = (try? builder.load(directories[index], requestedBy: nil)) ?? nil else { return }
+      found.withLock { $0[index] = kustomization }
+    }
+    return found.withLock { $0 }
   }
 
   /// The files and the not yet seen directories among a kustomization's resources and components.
