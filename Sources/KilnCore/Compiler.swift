@@ -58,6 +58,15 @@ public enum Compiler {
     return BuildResult(resources: finished, warnings: builder.warnings, values: values)
   }
 
+  /// `kiln values`: the values an environment ends up with, every layer merged and checked as
+  /// `build` checks them.
+  public static func values(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> Node {
+    let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
+    let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
+    _ = try EnvironmentValuesDecoder.decode(merged, components: try componentNames(files))
+    return merged
+  }
+
   /// The directories under `components/`, sorted by byte order.
   public static func componentNames(_ files: ProjectFiles) throws -> [String] {
     guard files.kind(of: "components") == .directory else { return [] }
