@@ -36,7 +36,7 @@ public enum Compiler {
     let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
     let components = try componentNames(files)
     let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
-    let values = try EnvironmentValuesDecoder.decode(merged, components: components)
+    let values = try EnvironmentValuesDecoder.decode(merged, components: components, files: files)
 
     var builder = KustomizeBuilder(files: files, rules: .kilnBuild)
     var resources: [Resource] = []
@@ -46,12 +46,14 @@ public enum Compiler {
     }
     for name in values.enabledComponents {
       problems.recording {
-        var own = try builder.build("components/\(name)", component: name).resources
-        try Pipeline.run(Pipeline.componentStages, values.components[name] ?? ComponentValues(), on: &own)
+        let settings = values.components[name] ?? ComponentValues()
+        var own = try builder.build("components/\(name)", component: name, generators: settings.generators).resources
+        try Pipeline.run(Pipeline.componentStages, settings, on: &own)
         resources += own
       }
     }
     try problems.throwIfErrors()
+    try Generators.run(values.generators, in: EnvironmentLoader.directory, files: files, fence: nil, into: &resources, component: nil)
     try Pipeline.run(Pipeline.environmentStages, values, on: &resources)
     try KustomizeBuilder.checkUnique(resources)
     let finished = try Finalizer.finish(resources, order: .legacy(.standard))
@@ -63,7 +65,7 @@ public enum Compiler {
   public static func values(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> Node {
     let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
     let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
-    _ = try EnvironmentValuesDecoder.decode(merged, components: try componentNames(files))
+    _ = try EnvironmentValuesDecoder.decode(merged, components: try componentNames(files), files: files)
     return merged
   }
 

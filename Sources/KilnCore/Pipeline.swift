@@ -3,8 +3,10 @@
 /// 1. values are loaded and checked (`EnvironmentLoader`, `EnvironmentValuesDecoder`);
 /// 2. `base/` and each enabled component are built from their own directories, each with its
 ///    own kustomization (its labels, images … touch its own objects only);
-/// 3. each component's environment settings, in `componentStages` order;
-/// 4. environment-wide settings, in `environmentStages` order;
+/// 3. each component's environment settings, in `componentStages` order (its generators
+///    run with its own kustomization's, in step 2);
+/// 4. the environment's own generators, then environment-wide settings, in
+///    `environmentStages` order;
 /// 5. duplicate objects are refused, then objects are sorted (`LegacyOrder`) and emitted.
 public enum Pipeline {
   public struct Stage<Input>: Sendable {
@@ -27,6 +29,8 @@ public enum Pipeline {
     Stage(name: "affinity") { v in v.setting("affinity").map { [SetPodScheduling(.affinity, $0)] } ?? [] },
     Stage(name: "podAnnotations") { v in v.setting("podAnnotations").map { [AddPodMetadata(.annotations, $0)] } ?? [] },
     Stage(name: "podLabels") { v in v.setting("podLabels").map { [AddPodMetadata(.labels, $0)] } ?? [] },
+    // Last, so that a patch sees, and has the final word over, everything the settings did.
+    Stage(name: "patches") { v in v.patches.isEmpty ? [] : [ApplyPatches(patches: v.patches)] },
   ]
 
   /// Environment-wide settings, in Kustomize's own transformer order (namespace, labels,
@@ -38,6 +42,7 @@ public enum Pipeline {
     Stage(name: "commonLabels") { v in v.commonLabels.isEmpty ? [] : [AddLabels(labels: v.commonLabels, reach: .selectors)] },
     Stage(name: "commonAnnotations") { v in v.commonAnnotations.isEmpty ? [] : [AddAnnotations(annotations: v.commonAnnotations)] },
     Stage(name: "images") { v in v.images.isEmpty ? [] : [SetImages(overrides: v.images)] },
+    Stage(name: "patches") { v in v.patches.isEmpty ? [] : [ApplyPatches(patches: v.patches)] },
   ]
 
   static func run<Input>(_ stages: [Stage<Input>], _ input: Input, on resources: inout [Resource]) throws {

@@ -8,12 +8,12 @@ import Testing
   @Test func componentStages() {
     #expect(Pipeline.componentStages.map(\.name) == [
       "replicas", "image", "images", "resources", "env", "nodeSelector", "tolerations", "affinity",
-      "podAnnotations", "podLabels",
+      "podAnnotations", "podLabels", "patches",
     ])
   }
 
   @Test func environmentStagesFollowKustomizesTransformerOrder() {
-    #expect(Pipeline.environmentStages.map(\.name) == ["namespace", "labels", "commonLabels", "commonAnnotations", "images"])
+    #expect(Pipeline.environmentStages.map(\.name) == ["namespace", "labels", "commonLabels", "commonAnnotations", "images", "patches"])
   }
 
   @Test func kustomizationTransformersRunInKustomizesFixedOrder() throws {

@@ -19,8 +19,7 @@ enum Generators {
   ) throws {
     let specs = kustomization.configMapGenerator + kustomization.secretGenerator
     guard !specs.isEmpty else { return }
-    let sources = GeneratorSources(files: files, directory: directory, fence: fence)
-    let sourcePath = kustomizationFile(in: directory, files: files)
+    let kustomizationSource = kustomizationFile(in: directory, files: files)
     var problems = DiagnosticCollector()
     // Entries that failed, so that a later merge into them is not reported as a second problem.
     var failed: Set<ResourceID> = []
@@ -29,12 +28,13 @@ enum Generators {
       let merged = GeneratorOptions.merging(written.options, global: kustomization.generatorOptions)
       GeneratorSettings.check(written, options: merged, problems: &entryProblems)
       let (spec, options) = GeneratorSettings.received(written, options: merged)
+      let sources = GeneratorSources(files: files, directory: written.declaredIn?.directory ?? directory, fence: fence)
       let pairs = sources.pairs(of: spec, problems: &entryProblems)
       GeneratorSources.checkUnique(pairs, kind: spec.kind, name: spec.name, problems: &entryProblems)
       let node = GeneratedObject.make(spec, pairs: pairs, options: options)
       entryProblems.recording { try GeneratorSettings.checkKeys(of: node) }
 
-      var resource = Resource(node: node, sourcePath: sourcePath, component: component)
+      var resource = Resource(node: node, sourcePath: written.declaredIn?.file ?? kustomizationSource, component: component)
       resource.isGenerated = true
       resource.needsHashSuffix = options.addsHashSuffix
       let id = resource.id

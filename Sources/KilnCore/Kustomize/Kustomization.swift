@@ -137,6 +137,9 @@ public struct GeneratorSpec: Sendable {
   /// `type` of a Secret (default Opaque).
   public var type: String?
   public var location: SourceLocation
+  /// Set for an entry written in an environment file rather than in the kustomization: the
+  /// directory its files are named relative to, and the file to name as the objects' source.
+  public var declaredIn: (directory: String, file: String)?
 
   public init(kind: Kind, name: String, location: SourceLocation) {
     self.kind = kind

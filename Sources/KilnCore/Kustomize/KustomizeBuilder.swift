@@ -31,17 +31,30 @@ struct KustomizeBuilder {
   }
 
   /// Builds `directory` (project-relative) on its own and tags its objects with `component`.
-  /// Also gives the top-level kustomization, for its `sortOptions`.
+  /// Also gives the top-level kustomization, for its `sortOptions`. `generators` run as if the
+  /// directory's kustomization listed them after its own (an environment's entries for a
+  /// component).
   mutating func build(
-    _ directory: String, component: String? = nil, requestedBy location: SourceLocation? = nil
+    _ directory: String, component: String? = nil, requestedBy location: SourceLocation? = nil,
+    generators: [GeneratorSpec] = []
   ) throws -> (resources: [Resource], kustomization: Kustomization?) {
     try checkNotEnclosingABuild(directory, listedIn: "resources", at: location)
     building.append(directory)
     defer { building.removeLast() }
 
-    guard let kustomization = try load(directory, requestedBy: location) else {
-      return (try plainDirectory(directory, component: component, requestedBy: location), nil)
+    guard var kustomization = try load(directory, requestedBy: location) else {
+      var resources = try plainDirectory(directory, component: component, requestedBy: location)
+      if !generators.isEmpty {
+        var only = Kustomization(kind: .kustomization, location: generators[0].location)
+        only.configMapGenerator = generators.filter { $0.kind == .configMap }
+        only.secretGenerator = generators.filter { $0.kind == .secret }
+        try Generators.run(only, in: directory, files: files, fence: fence(directory), into: &resources, component: component)
+        try Self.checkUnique(resources)
+      }
+      return (resources, nil)
     }
+    kustomization.configMapGenerator += generators.filter { $0.kind == .configMap }
+    kustomization.secretGenerator += generators.filter { $0.kind == .secret }
     var accumulation = Accumulation()
     try accumulate(kustomization, in: directory, into: &accumulation, component: component)
     let resources = try accumulation.finish()

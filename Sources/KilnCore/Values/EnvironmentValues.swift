@@ -8,6 +8,11 @@ public struct EnvironmentValues: Sendable {
   public var commonAnnotations: [MapEntry] = []
   public var images: [ImageOverride] = []
   public var external: [ExternalObject] = []
+  /// `patches`: Kustomize patch entries over the whole build, after the environment settings.
+  public var patches: [PatchSpec] = []
+  /// `configMapGenerator`, `secretGenerator` and `generatorOptions`, as a kustomization of
+  /// the environment would hold them (files named relative to `environments/`).
+  public var generators = Kustomization(kind: .kustomization, location: .generated(by: "environment"))
   /// Every component of the project, enabled or not, by name.
   public var components: [String: ComponentValues] = [:]
 
@@ -25,6 +30,11 @@ public struct ComponentValues: Sendable {
   public var settings: [ComponentSetting] = []
   public var image: ImageShortcut?
   public var images: [ImageOverride] = []
+  /// `patches`: Kustomize patch entries over the component's own objects, after its settings.
+  public var patches: [PatchSpec] = []
+  /// `configMapGenerator` and `secretGenerator` entries, run as if the component's
+  /// kustomization listed them (files named relative to `environments/`).
+  public var generators: [GeneratorSpec] = []
 
   public init() {}
 

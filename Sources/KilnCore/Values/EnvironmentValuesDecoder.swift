@@ -4,26 +4,31 @@ import KilnYAML
 /// them into `EnvironmentValues`. Problems point at the file and line that set the value
 /// (values remember where they came from through every merge).
 enum EnvironmentValuesDecoder {
-  static let environmentKeys = ["namespace", "commonLabels", "labels", "commonAnnotations", "images", "external"]
-  static let environmentKeysNotYetSupported = ["patches", "configMapGenerator", "secretGenerator"]
+  static let environmentKeys = [
+    "namespace", "commonLabels", "labels", "commonAnnotations", "images", "external", "patches", "configMapGenerator",
+    "secretGenerator", "generatorOptions",
+  ]
   static let componentKeys = [
     "enabled", "replicas", "image", "images", "resources", "env", "nodeSelector", "tolerations", "affinity",
-    "podAnnotations", "podLabels",
+    "podAnnotations", "podLabels", "patches", "configMapGenerator", "secretGenerator",
   ]
-  static let componentKeysNotYetSupported = ["patches", "instances", "configMapGenerator", "secretGenerator"]
+  static let componentKeysNotYetSupported = ["instances"]
+  /// The keys an environment (or a component in it) writes as a kustomization would.
+  static let kustomizationKeys = ["patches", "configMapGenerator", "secretGenerator", "generatorOptions"]
 
-  static func decode(_ values: Node, components: [String]) throws -> EnvironmentValues {
+  /// `files` reads the patch and generator files values name (relative to `environments/`);
+  /// without it, values may not name files.
+  static func decode(_ values: Node, components: [String], files: ProjectFiles? = nil) throws -> EnvironmentValues {
     var problems = DiagnosticCollector()
     var result = EnvironmentValues()
     for name in components { result.components[name] = ComponentValues() }
     let top = StrictMapping(values, context: "environment values", problems: &problems)
+    let environment = EnvironmentKustomization(files: files)
     for entry in top.entries {
       let key = entry.key
       if environmentKeys.contains(key) { continue }
       if components.contains(key) {
-        result.components[key] = component(key, entry.value, &problems)
-      } else if environmentKeysNotYetSupported.contains(key) {
-        problems.add(.error("environment setting \"\(key)\" is not supported by kiln yet", at: entry.keyLocation))
+        result.components[key] = component(key, entry.value, environment, &problems)
       } else {
         let known = components + environmentKeys
         problems.add(.error(
@@ -54,15 +59,25 @@ enum EnvironmentValuesDecoder {
         problems.add(.error("external entry needs a kind and a name", at: item.location))
       }
     }
+    if let kustomization = environment.decode(top, keys: kustomizationKeys, problems: &problems) {
+      result.patches = kustomization.patches
+      result.generators = kustomization
+    }
     try problems.throwIfErrors()
     return result
   }
 
-  private static func component(_ name: String, _ node: Node, _ problems: inout DiagnosticCollector) -> ComponentValues {
+  private static func component(
+    _ name: String, _ node: Node, _ environment: EnvironmentKustomization, _ problems: inout DiagnosticCollector
+  ) -> ComponentValues {
     var result = ComponentValues()
     let fields = StrictMapping(node, context: "component \"\(name)\"", problems: &problems)
     fields.checkKeys(componentKeys, notYetSupported: componentKeysNotYetSupported, problems: &problems)
     result.enabled = fields.bool("enabled", problems: &problems) ?? false
+    if let kustomization = environment.decode(fields, keys: ["patches", "configMapGenerator", "secretGenerator"], problems: &problems) {
+      result.patches = kustomization.patches
+      result.generators = kustomization.configMapGenerator + kustomization.secretGenerator
+    }
     for entry in fields.entries where componentKeys.contains(entry.key) && entry.key != "enabled" && !entry.value.isNull {
       let setting = ComponentSetting(component: name, key: entry.key, value: entry.value)
       switch entry.key {
@@ -105,6 +120,8 @@ enum EnvironmentValuesDecoder {
         }
       case "affinity":
         guard fields.mapping("affinity", problems: &problems) != nil else { continue }
+      case "patches", "configMapGenerator", "secretGenerator":
+        continue
       default:
         continue
       }
