@@ -1,0 +1,67 @@
+import ArgumentParser
+import KilnCore
+
+extension Kiln {
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show each component, whether it is enabled, and what it renders.",
+      discussion: """
+        With an environment: every component, enabled or not, and the objects each renders there. \
+        Without: one row per component, one column per environment, with the number of objects it \
+        renders there ('-' when disabled).
+        """)
+
+    @Argument(help: "The environment (default: every environment).")
+    var environment: String?
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var values: ValueOptions
+
+    func run() throws {
+      let (root, prefix) = project.resolve()
+      let text = try Terminal.reportingFailures { () throws -> String in
+        if let environment {
+          return Self.details(try EnvironmentListing.make(request(root, prefix, environment)))
+        }
+        let files = try ProjectFiles(fileSystem: DiskFileSystem(), root: root, displayPrefix: prefix)
+        let listings = try EnvironmentLoader.environments(in: files).map { try EnvironmentListing.make(request(root, prefix, $0)) }
+        return Self.table(listings)
+      }
+      Terminal.writeStdout(Array(text.utf8))
+      Terminal.exitNow(0)
+    }
+
+    private func request(_ root: String, _ prefix: String, _ environment: String) -> BuildRequest {
+      BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: values.inputs)
+    }
+
+    static func details(_ listing: EnvironmentListing) -> String {
+      var out = ""
+      for part in listing.parts {
+        let isComponent = part.name != "base" && part.name != "environment"
+        let state = isComponent ? (part.enabled ? " (enabled)" : " (disabled)") : ""
+        out += "\(part.name)\(state)\n"
+        for object in part.objects { out += "  \(object)\n" }
+      }
+      return out
+    }
+
+    static func table(_ listings: [EnvironmentListing]) -> String {
+      var names: [String] = []
+      for listing in listings { for part in listing.parts where !names.contains(part.name) { names.append(part.name) } }
+      var rows = [["COMPONENT"] + listings.map(\.environment)]
+      for name in names {
+        rows.append([name] + listings.map { listing in
+          guard let part = listing.parts.first(where: { $0.name == name }), part.enabled else { return "-" }
+          return String(part.objects.count)
+        })
+      }
+      let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+      return rows.map { row in
+        row.enumerated().map { column, cell in
+          column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
+        }.joined()
+      }.joined(separator: "\n") + "\n"
+    }
+  }
+}
