@@ -40,24 +40,52 @@ public enum Compiler {
 
     var builder = KustomizeBuilder(files: files, rules: .kilnBuild)
     var resources: [Resource] = []
+    // Copies of instanced components that have a namespace of their own, kept out of the
+    // environment's namespace.
+    var ownNamespace: [Resource] = []
     var problems = DiagnosticCollector()
     if files.kind(of: "base") == .directory {
       problems.recording { resources += try builder.build("base").resources }
     }
     for name in values.enabledComponents {
-      problems.recording {
-        let settings = values.components[name] ?? ComponentValues()
-        var own = try builder.build("components/\(name)", component: name, generators: settings.generators).resources
-        try Pipeline.run(Pipeline.componentStages, settings, on: &own)
-        resources += own
+      let settings = values.components[name] ?? ComponentValues()
+      if settings.instances.isEmpty {
+        problems.recording { resources += try component(name, settings, with: &builder) }
+      }
+      for instance in settings.instances where instance.enabled {
+        problems.recording {
+          let copy = try component(name, instance, with: &builder)
+          if instance.namespace == nil { resources += copy } else { ownNamespace += copy }
+        }
       }
     }
     try problems.throwIfErrors()
     try Generators.run(values.generators, in: EnvironmentLoader.directory, files: files, fence: nil, into: &resources, component: nil)
-    try Pipeline.run(Pipeline.environmentStages, values, on: &resources)
+    let namespaceStage = Pipeline.environmentStages.filter { $0.name == "namespace" }
+    try Pipeline.run(namespaceStage, values, on: &resources)
+    resources += ownNamespace
+    try Pipeline.run(Pipeline.environmentStages.filter { $0.name != "namespace" }, values, on: &resources)
     try KustomizeBuilder.checkUnique(resources)
     let finished = try Finalizer.finish(resources, order: .legacy(.standard))
     return BuildResult(resources: finished, warnings: builder.warnings, values: values)
+  }
+
+  /// A component built from its directory, with its environment settings.
+  private static func component(_ name: String, _ settings: ComponentValues, with builder: inout KustomizeBuilder) throws -> [Resource] {
+    var own = try builder.build("components/\(name)", component: name, generators: settings.generators).resources
+    try Pipeline.run(Pipeline.componentStages, settings, on: &own)
+    return own
+  }
+
+  /// One copy of an instanced component: renamed and moved into its namespace first, so that
+  /// its settings and patches see it as it will be.
+  private static func component(_ name: String, _ instance: ComponentInstance, with builder: inout KustomizeBuilder) throws -> [Resource] {
+    var copy = try builder.build("components/\(name)", component: name, generators: instance.settings.generators).resources
+    if let suffix = instance.nameSuffix { try AddNameSuffix(suffix: suffix).apply(to: &copy) }
+    if let namespace = instance.namespace { try SetNamespace(namespace: namespace).apply(to: &copy) }
+    for index in copy.indices { copy[index].instance = instance.label }
+    try Pipeline.run(Pipeline.componentStages, instance.settings, on: &copy)
+    return copy
   }
 
   /// `kiln values`: the values an environment ends up with, every layer merged and checked as

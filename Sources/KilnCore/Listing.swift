@@ -25,7 +25,15 @@ public struct EnvironmentListing: Sendable {
     var parts: [Part] = []
     if files.kind(of: "base") == .directory { parts.append(Part(name: "base", enabled: true, objects: byPart["base"] ?? [])) }
     for name in try Compiler.componentNames(files) {
-      parts.append(Part(name: name, enabled: result.values.components[name]?.enabled == true, objects: byPart[name] ?? []))
+      let settings = result.values.components[name] ?? ComponentValues()
+      guard !settings.instances.isEmpty else {
+        parts.append(Part(name: name, enabled: settings.enabled, objects: byPart[name] ?? []))
+        continue
+      }
+      for instance in settings.instances {
+        let part = "\(name) [\(instance.label)]"
+        parts.append(Part(name: part, enabled: settings.enabled && instance.enabled, objects: byPart[part] ?? []))
+      }
     }
     if let generated = byPart[environmentPart] { parts.append(Part(name: environmentPart, enabled: true, objects: generated)) }
     return EnvironmentListing(environment: request.environment, parts: parts)
@@ -34,7 +42,7 @@ public struct EnvironmentListing: Sendable {
   static let environmentPart = "environment"
 
   private static func part(of resource: Resource) -> String {
-    if let component = resource.component { return component }
+    if let component = resource.component { return resource.instance.map { "\(component) [\($0)]" } ?? component }
     return resource.sourcePath.hasPrefix(EnvironmentLoader.directory + "/") ? environmentPart : "base"
   }
 

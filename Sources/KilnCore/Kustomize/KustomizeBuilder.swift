@@ -255,6 +255,14 @@ struct KustomizeBuilder {
       if let first = seen[id] {
         // The same place twice: one file read twice (listed twice, or reached two ways).
         let sameFile = resources[index].location == resources[first].location
+        let (this, other) = (resources[index], resources[first])
+        if let component = this.component, this.instance != nil, other.instance != nil, this.instance != other.instance {
+          problems.add(.error(
+            "\(this.id) is made by two instances of component \"\(component)\" (\(other.instance ?? "") and \(this.instance ?? ""))",
+            at: this.location,
+            hint: "give each instance a nameSuffix, or a namespace of its own if the object is namespaced"))
+          continue
+        }
         problems.add(.error(
           sameFile
             ? "\(resources[index].id) is added twice: \(resources[index].location.file) is listed twice, or reached two ways"

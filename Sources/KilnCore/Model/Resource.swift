@@ -7,6 +7,8 @@ public struct Resource: Sendable {
   public var sourcePath: String
   /// The component that owns it; nil for `base/` (and for plain Kustomize builds).
   public var component: String?
+  /// Which copy of an instanced component it belongs to (`ComponentInstance.label`).
+  public var instance: String?
   /// The ids Kustomize recorded for this object, oldest first: before each rename (prefix,
   /// suffix, hash, a patch allowed to rename), whenever a `namespace:` transform ran, and for
   /// every object a JSON 6902 patch touched. References, merges and patches may name the

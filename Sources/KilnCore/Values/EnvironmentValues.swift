@@ -35,6 +35,8 @@ public struct ComponentValues: Sendable {
   /// `configMapGenerator` and `secretGenerator` entries, run as if the component's
   /// kustomization listed them (files named relative to `environments/`).
   public var generators: [GeneratorSpec] = []
+  /// `instances`: the component rendered once per entry instead of once (none: once).
+  public var instances: [ComponentInstance] = []
 
   public init() {}
 
@@ -55,4 +57,22 @@ public struct ExternalObject: Sendable {
   public var kind: String
   public var name: String
   public var location: SourceLocation
+}
+
+/// One entry of a component's `instances`: its own namespace and name suffix, and the
+/// component's settings with the entry's own laid over them.
+public struct ComponentInstance: Sendable {
+  /// Every namespaced object of this copy goes there (a Namespace object takes the name),
+  /// instead of the environment's namespace.
+  public var namespace: Node?
+  /// Added to every name of this copy, as Kustomize's `nameSuffix` (references follow).
+  public var nameSuffix: Node?
+  public var enabled = true
+  public var settings: ComponentValues
+  public var location: SourceLocation
+
+  /// How messages and `kiln list` name this copy: its namespace, else its suffix.
+  public var label: String {
+    namespace?.scalarText ?? nameSuffix?.scalarText ?? "\(location)"
+  }
 }

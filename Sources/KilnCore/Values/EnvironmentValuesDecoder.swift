@@ -10,9 +10,10 @@ enum EnvironmentValuesDecoder {
   ]
   static let componentKeys = [
     "enabled", "replicas", "image", "images", "resources", "env", "nodeSelector", "tolerations", "affinity",
-    "podAnnotations", "podLabels", "patches", "configMapGenerator", "secretGenerator",
+    "podAnnotations", "podLabels", "patches", "configMapGenerator", "secretGenerator", "instances",
   ]
-  static let componentKeysNotYetSupported = ["instances"]
+  /// An `instances` entry: the per-component settings (but `instances`), its namespace and suffix.
+  static let instanceKeys = componentKeys.filter { $0 != "instances" } + ["namespace", "nameSuffix"]
   /// The keys an environment (or a component in it) writes as a kustomization would.
   static let kustomizationKeys = ["patches", "configMapGenerator", "secretGenerator", "generatorOptions"]
 
@@ -63,7 +64,10 @@ enum EnvironmentValuesDecoder {
       result.patches = kustomization.patches
       result.generators = kustomization
     }
-    try problems.throwIfErrors()
+    // A component's settings are checked again inside each of its instances: one report each.
+    var reported = DiagnosticCollector()
+    for diagnostic in problems.diagnostics where !reported.diagnostics.contains(diagnostic) { reported.add(diagnostic) }
+    try reported.throwIfErrors()
     return result
   }
 
@@ -72,7 +76,7 @@ enum EnvironmentValuesDecoder {
   ) -> ComponentValues {
     var result = ComponentValues()
     let fields = StrictMapping(node, context: "component \"\(name)\"", problems: &problems)
-    fields.checkKeys(componentKeys, notYetSupported: componentKeysNotYetSupported, problems: &problems)
+    fields.checkKeys(componentKeys, problems: &problems)
     result.enabled = fields.bool("enabled", problems: &problems) ?? false
     if let kustomization = environment.decode(fields, keys: ["patches", "configMapGenerator", "secretGenerator"], problems: &problems) {
       result.patches = kustomization.patches
@@ -120,12 +124,48 @@ enum EnvironmentValuesDecoder {
         }
       case "affinity":
         guard fields.mapping("affinity", problems: &problems) != nil else { continue }
-      case "patches", "configMapGenerator", "secretGenerator":
+      case "patches", "configMapGenerator", "secretGenerator", "instances":
         continue
       default:
         continue
       }
       result.settings.append(setting)
+    }
+    result.instances = instances(of: name, fields, environment, &problems)
+    return result
+  }
+
+  /// Each entry's settings are the component's (but `instances`) with the entry's merged over
+  /// them as values layers merge, checked as a component's are.
+  private static func instances(
+    of name: String, _ fields: StrictMapping, _ environment: EnvironmentKustomization, _ problems: inout DiagnosticCollector
+  ) -> [ComponentInstance] {
+    guard let entries = fields.sequence("instances", problems: &problems) else { return [] }
+    let shared = Node(.mapping(fields.entries.filter { $0.key != "instances" && $0.key != "enabled" }), at: fields.node.location)
+    var result: [ComponentInstance] = []
+    for (index, entry) in entries.enumerated() {
+      let context = "\(name).instances[\(index)]"
+      let own = StrictMapping(entry, context: context, problems: &problems)
+      own.checkKeys(instanceKeys, problems: &problems)
+      // Unknown keys are reported once, above, not again as the component's.
+      let settingsNode = Node(
+        .mapping(own.entries.filter { instanceKeys.contains($0.key) && !["namespace", "nameSuffix", "enabled"].contains($0.key) }),
+        at: entry.location)
+      var instance = ComponentInstance(
+        settings: component(name, ValuesMerge.merge(shared, settingsNode), environment, &problems), location: entry.location)
+      instance.enabled = own.bool("enabled", problems: &problems) ?? true
+      if let namespace = own["namespace"], let text = own.string("namespace", problems: &problems) {
+        if let problem = DNSLabel.problem(text) {
+          problems.add(.error("namespace \"\(text)\" \(problem)", at: namespace.location))
+        } else {
+          instance.namespace = namespace
+        }
+      }
+      if let suffix = own["nameSuffix"], own.string("nameSuffix", problems: &problems) != nil { instance.nameSuffix = suffix }
+      if own["namespace"] == nil && own["nameSuffix"] == nil && entry.isMapping {
+        problems.add(.error("\(context) needs a namespace or a nameSuffix, or its objects would be those of every other copy", at: entry.location))
+      }
+      result.append(instance)
     }
     return result
   }
