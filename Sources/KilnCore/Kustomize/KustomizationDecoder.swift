@@ -28,14 +28,17 @@ struct KustomizationDecoder {
 
   let file: String
   let readFile: FileReader
+  /// What the decoded mapping is, for messages: a kustomization, or the environment values
+  /// (or a component in them) that write kustomization fields.
+  var context = "kustomization"
   var problems = DiagnosticCollector()
   /// The kustomization was refused as empty.
   var saidNothing = false
 
-  static func decode(_ node: Node, file: String, readFile: @escaping FileReader = { path, at in
+  static func decode(_ node: Node, file: String, context: String = "kustomization", readFile: @escaping FileReader = { path, at in
     throw Diagnostic.error("cannot read \"\(path)\" here", at: at)
   }) throws -> Kustomization {
-    var decoder = KustomizationDecoder(file: file, readFile: readFile)
+    var decoder = KustomizationDecoder(file: file, readFile: readFile, context: context)
     let result = decoder.decode(node)
     if decoder.problems.hasErrors {
       // kubectl prints a file's deprecation warnings once the file has been read, so before
@@ -49,7 +52,7 @@ struct KustomizationDecoder {
   }
 
   private mutating func decode(_ node: Node) -> Kustomization {
-    let fields = StrictMapping(node, context: "kustomization", problems: &problems)
+    let fields = StrictMapping(node, context: context, problems: &problems)
     if Self.saysNothing(fields) {
       saidNothing = true
       problems.add(.error("the kustomization is empty: it sets nothing but its apiVersion and kind", at: node.location))

@@ -109,10 +109,10 @@ import Testing
     #expect(p.errors("dev").count == 3)
   }
 
-  @Test func unsupportedSettingsAreRefusedNotIgnored() {
+  @Test func kustomizationSettingsAreCheckedAsInAKustomization() {
     var p = Fixtures.twoComponents()
-    p.write("environments/dev.yaml", "web:\n  patches: []\n")
-    #expect(p.errors("dev") == ["environments/dev.yaml:2:3: error: component \"web\" field \"patches\" is not supported by kiln yet"])
+    p.write("environments/dev.yaml", "web:\n  patches: nope\n")
+    #expect(p.errors("dev") == ["environments/dev.yaml:2:12: error: patches in component \"web\" must be a list, not the string \"nope\""])
   }
 
   @Test func badNamespace() {
