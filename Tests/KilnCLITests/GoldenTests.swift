@@ -7,7 +7,8 @@ import Testing
 /// recording is never mistaken for passing.
 @Suite struct GoldenTests {
   /// (project directory relative to the repository, environment).
-  static let cases: [(project: String, environment: String)] = [(".", "dev"), (".", "prod")]
+  static let projects = [".", "examples/flexcore", "examples/hodei", "examples/inquisitor"]
+  static let cases: [(project: String, environment: String)] = projects.flatMap { [($0, "dev"), ($0, "prod")] }
 
   static func goldenPath(_ project: String, _ environment: String) -> String {
     let name = project == "." ? "arches" : project.replacingOccurrences(of: "examples/", with: "")

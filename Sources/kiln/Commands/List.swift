@@ -49,6 +49,14 @@ extension Kiln {
     static func table(_ listings: [EnvironmentListing]) -> String {
       var names: [String] = []
       for listing in listings { for part in listing.parts where !names.contains(part.name) { names.append(part.name) } }
+      // Copies of one instanced component stay together, whichever environment has which.
+      let component = { (name: String) in name.split(separator: " [").first.map(String.init) ?? name }
+      var firstSeen: [String] = []
+      for name in names where !firstSeen.contains(component(name)) { firstSeen.append(component(name)) }
+      names = names.enumerated().sorted {
+        let (a, b) = (firstSeen.firstIndex(of: component($0.element))!, firstSeen.firstIndex(of: component($1.element))!)
+        return a != b ? a < b : $0.offset < $1.offset
+      }.map(\.element)
       var rows = [["COMPONENT"] + listings.map(\.environment)]
       for name in names {
         rows.append([name] + listings.map { listing in
