@@ -87,6 +87,37 @@ import Testing
     #expect(try TransformCheck.apply(try scheduling(.tolerations), to: input) == expected)
   }
 
+  @Test func anEmptySettingLeavesTheFieldOutRatherThanEmpty() throws {
+    let environment = "api:\n  nodeSelector: {}\n  tolerations: []\n  affinity: {}\n"
+    let input = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: api
+      spec:
+        template:
+          spec:
+            tolerations:
+            - key: spot
+              operator: Exists
+      """
+    let expected = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: api
+      spec:
+        template:
+          spec: {}
+      """
+    var output = input
+    for field in [SetPodScheduling.Field.nodeSelector, .tolerations, .affinity] {
+      let setting = try TransformCheck.setting("api", field.rawValue, in: environment)
+      output = try TransformCheck.apply(SetPodScheduling(field, setting), to: output)
+    }
+    #expect(output == expected)
+  }
+
   @Test func affinityReplacesThePodsWhole() throws {
     let input = """
       apiVersion: apps/v1

@@ -2,7 +2,7 @@ import KilnYAML
 
 /// `<component>.nodeSelector`, `.tolerations` and `.affinity`: where the component's pods
 /// may run. `nodeSelector` merges into the pod's own (a null removes a key); `tolerations`
-/// and `affinity` replace the pod's, as a Helm chart's `toYaml` would.
+/// and `affinity` replace the pod's, as a Helm chart's `toYaml` would; an empty one removes it.
 public struct SetPodScheduling: Transform {
   public var name: String { "SetPodScheduling" }
 
@@ -22,11 +22,15 @@ public struct SetPodScheduling: Transform {
       let found = PodTemplates.withTemplate(&resources[index], transform: name) { template in
         template.withMapping(forKey: "spec", generatedBy: name) { spec in
           switch field {
+          // An empty selector, list or affinity means none: the field is left out rather than
+          // written empty, as a chart's `with` block leaves it out.
           case .nodeSelector:
             let current = spec["nodeSelector"] ?? Node(.mapping([]), at: .generated(by: name))
-            spec["nodeSelector"] = ValuesMerge.merge(current, setting.value)
+            let merged = ValuesMerge.merge(current, setting.value)
+            spec["nodeSelector"] = merged.entries?.isEmpty == true ? nil : merged
           case .tolerations, .affinity:
-            spec[field.rawValue] = setting.value
+            let empty = setting.value.items?.isEmpty == true || setting.value.entries?.isEmpty == true
+            spec[field.rawValue] = empty ? nil : setting.value
           }
         }
       }
