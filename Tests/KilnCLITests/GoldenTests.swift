@@ -7,7 +7,7 @@ import Testing
 /// recording is never mistaken for passing.
 @Suite struct GoldenTests {
   /// (project directory relative to the repository, environment).
-  static let projects = [".", "examples/flexcore", "examples/hodei", "examples/inquisitor"]
+  static let projects = [".", "examples/arxos", "examples/flexcore", "examples/hodei", "examples/inquisitor"]
   static let cases: [(project: String, environment: String)] = projects.flatMap { [($0, "dev"), ($0, "prod")] }
 
   static func goldenPath(_ project: String, _ environment: String) -> String {
