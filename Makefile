@@ -8,6 +8,7 @@
 #   make k8s-dry-run      render, validate offline, then server-side dry-run if a cluster answers
 #   make k8s-deploy-dev   render dev and apply it (NAMESPACE=… overrides the namespace)
 #   make k8s-deploy-prod  render prod and apply it
+#   make k8s-diff         every environment against BASE_REF (default origin/main), for CI
 
 SWIFT ?= swift
 KILN := .build/release/kiln
@@ -15,10 +16,12 @@ ENV ?= dev
 NAMESPACE ?=
 KUBECTL ?= kubectl
 KUBE_VERSION ?= 1.30
+BASE_REF ?= origin/main
+FORMAT ?= text
 
 SET_NAMESPACE := $(if $(NAMESPACE),--set namespace=$(NAMESPACE),)
 
-.PHONY: build test golden bench k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod
+.PHONY: build test golden bench k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod k8s-diff
 
 # A fully static executable: no dynamic loader resolving libc, libyaml and libcrypto at every
 # start, which is most of the time kiln takes on a small tree.
@@ -61,3 +64,14 @@ k8s-apply: build
 	@set -e; out=$$(mktemp); trap 'rm -f $$out' EXIT; \
 	$(KILN) build $(ENV) $(SET_NAMESPACE) -o $$out; \
 	$(KUBECTL) apply --server-side --field-manager=kiln -f $$out
+
+# What a change does to the rendered manifests of every environment, against BASE_REF: the
+# diff of each (FORMAT=markdown for a pull-request comment). Differences are the point, not a
+# failure; only an environment that does not render fails the target.
+k8s-diff: build
+	@set -e; for file in environments/*.yaml; do \
+	  env=$$(basename $$file .yaml); [ "$$env" = defaults ] && continue; \
+	  [ "$(FORMAT)" = markdown ] || echo "== $$env: $(BASE_REF) -> working tree"; \
+	  status=0; $(KILN) diff $$env --base $(BASE_REF) --format $(FORMAT) || status=$$?; \
+	  [ $$status -le 1 ] || exit $$status; \
+	done

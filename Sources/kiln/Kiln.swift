@@ -14,7 +14,7 @@ struct Kiln: ParsableCommand {
       YAML stream for kubectl apply: the same input gives the same bytes on every machine.
       """,
     version: version,
-    subcommands: [Build.self, Check.self, Kustomize.self, Values.self, List.self, VersionCommand.self])
+    subcommands: [Build.self, Check.self, Diff.self, Kustomize.self, Values.self, List.self, VersionCommand.self])
 
   /// `kiln kustomize [DIR]`, what CI and ArgoCD run on every change, goes straight to its
   /// command: argument-parser's reflection costs more than building a small tree. Anything
@@ -28,6 +28,20 @@ struct Kiln: ParsableCommand {
         exit(withError: error)
       }
     }
+    if arguments.first == "diff" { diffMain(arguments) }
     main(arguments)
+  }
+
+  /// `kiln diff` exits as diff(1) does: 0 same, 1 different, 2 for any error, a usage error too.
+  static func diffMain(_ arguments: [String]) -> Never {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .success { exit(withError: error) }
+      Terminal.writeStderr(fullMessage(for: error) + "\n")
+      Terminal.exitNow(2)
+    }
+    Terminal.exitNow(0)
   }
 }

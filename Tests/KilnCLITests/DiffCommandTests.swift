@@ -1,0 +1,78 @@
+import Foundation
+import KilnTestSupport
+import Testing
+
+/// `kiln diff` as reviewers and CI use it: exit 0 same, 1 different, 2 error.
+@Suite struct DiffCommandTests {
+  @Test func devAgainstProdShowsReplicasImagesAndComponentsNotNamespaces() throws {
+    let result = try KilnBinary.run(["diff", "dev", "prod"])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stdout.contains("changed apps/Deployment archesai/archesai-api\n"))
+    #expect(result.stdout.contains("-  replicas: 1\n+  replicas: 3\n"))
+    #expect(result.stdout.contains("-        image: archesai/api:latest\n+        image: archesai/api:v1.0.0\n"))
+    #expect(result.stdout.contains("added apps/StatefulSet archesai/archesai-redis\n"))
+    #expect(!result.stdout.contains("-  namespace: archesai-dev"))
+    #expect(result.stdout.hasSuffix("16 added, 3 changed, 0 removed\n"))
+  }
+
+  @Test func aBuildAgainstItsOwnRenderingIsTheSame() throws {
+    let dir = try TemporaryDirectory()
+    try dir.write("prod.yaml", bytes: try KilnBinary.run(["build", "prod"]).stdoutBytes)
+    let result = try KilnBinary.run(["diff", "prod", "--against", dir.path + "/prod.yaml"])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout == "0 added, 0 changed, 0 removed\n")
+  }
+
+  @Test func secretValuesAreHiddenUnlessAskedFor() throws {
+    let dir = try TemporaryDirectory(prefix: "kiln-diff-secret")
+    try dir.write("components/api/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n")
+    try dir.write("environments/dev.yaml", "secretGenerator:\n- {name: creds, literals: [PASSWORD=dev-password-1, USER=app], options: {disableNameSuffixHash: true}}\n")
+    try dir.write("environments/prod.yaml", "secretGenerator:\n- {name: creds, literals: [PASSWORD=prod-password, USER=app, TOKEN=t0k3n], options: {disableNameSuffixHash: true}}\n")
+    let result = try KilnBinary.run(["diff", "dev", "prod", "-C", dir.path])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("-  PASSWORD: (hidden 14 bytes)\n+  PASSWORD: (hidden 13 bytes, changed)\n"))
+    #expect(result.stdout.contains("+  TOKEN: (hidden 5 bytes)\n"))
+    #expect(!result.stdout.contains("USER: (hidden 3 bytes, changed)"))
+    for secret in ["dev-password-1", "prod-password", "t0k3n", "ZGV2LXBhc3N3b3JkLTE=", "cHJvZC1wYXNzd29yZA==", "dDBrM24="] {
+      #expect(!result.stdout.contains(secret), "\(secret) reached the output")
+    }
+    let shown = try KilnBinary.run(["diff", "dev", "prod", "-C", dir.path, "--show-secrets"])
+    #expect(shown.stdout.contains("+  PASSWORD: cHJvZC1wYXNzd29yZA==\n"))
+  }
+
+  @Test func baseRendersTheProjectAsCommittedWithoutTouchingTheWorkingTree() throws {
+    let dir = try Projects.copyOfStack()
+    func git(_ arguments: [String]) throws -> ProcessResult {
+      try ProcessRunner.run("/usr/bin/git", ["-C", dir.path, "-c", "user.name=kiln", "-c", "user.email=kiln@example.com"] + arguments)
+    }
+    _ = try git(["init", "-q"])
+    _ = try git(["add", "."])
+    _ = try git(["commit", "-qm", "stack"])
+    let prod = try dir.read("environments/prod.yaml")
+    try dir.write("environments/prod.yaml", prod.replacing("  replicas: 3\n", with: "  replicas: 4\n"))
+    let result = try KilnBinary.run(["diff", "prod", "--base", "HEAD", "-C", dir.path])
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stdout.contains("-  replicas: 3\n+  replicas: 4\n"))
+    #expect(result.stdout.hasSuffix("0 added, 1 changed, 0 removed\n"))
+    #expect(try git(["status", "--porcelain"]).stdout == " M environments/prod.yaml\n")
+    let missing = try KilnBinary.run(["diff", "prod", "--base", "no-such-ref", "-C", dir.path])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("git cannot read"))
+  }
+
+  @Test func markdownHasACollapsibleSectionPerObject() throws {
+    let result = try KilnBinary.run(["diff", "dev", "prod", "--format", "markdown"])
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("### kiln diff dev → prod\n\n**16 added, 3 changed, 0 removed**\n"))
+    #expect(result.stdout.contains("<details><summary>changed <code>apps/Deployment archesai/archesai-api</code></summary>\n\n```diff\n"))
+  }
+
+  @Test func errorsAndUsageErrorsExitTwo() throws {
+    #expect(try KilnBinary.run(["diff", "dev"]).status == 2)
+    #expect(try KilnBinary.run(["diff", "dev", "prod", "--base", "HEAD"]).status == 2)
+    let unknown = try KilnBinary.run(["diff", "dev", "staging"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stdout.isEmpty)
+    #expect(unknown.stderr.contains("unknown environment \"staging\""))
+  }
+}
