@@ -36,6 +36,7 @@ public enum Compiler {
     let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
     let components = try componentNames(files)
     let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
+    try ValuesSchema.check(merged, files: files)
     let values = try EnvironmentValuesDecoder.decode(merged, components: components, files: files)
 
     var builder = KustomizeBuilder(files: files, rules: .kilnBuild)
@@ -93,6 +94,7 @@ public enum Compiler {
   public static func values(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> Node {
     let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
     let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
+    try ValuesSchema.check(merged, files: files)
     _ = try EnvironmentValuesDecoder.decode(merged, components: try componentNames(files), files: files)
     return merged
   }

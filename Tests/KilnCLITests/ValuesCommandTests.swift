@@ -45,3 +45,16 @@ import Testing
     #expect(result.stderr.contains("did you mean \"prod\""))
   }
 }
+
+/// An example's `environments/schema.json` guards its values in build and values alike.
+@Suite struct ValuesSchemaCommandTests {
+  @Test func anEvenRaftClusterIsRefusedWhereverItIsSet() throws {
+    for command in ["build", "values"] {
+      let result = try KilnBinary.run([command, "prod", "-C", "examples/inquisitor", "--set", "raft.replicas=4"])
+      #expect(result.status == 1)
+      #expect(result.stdout.isEmpty)
+      #expect(result.stderr.hasPrefix(
+        "--set:1:15: error: raft.replicas: got 4, want one of 1, 3 or 5 (examples/inquisitor/environments/schema.json)\n"))
+    }
+  }
+}
