@@ -5,7 +5,7 @@
 #   make golden           re-record golden files, then fail so recording is never silent
 #   make bench            kiln vs kubectl kustomize, side by side, on the same tree
 #   make k8s-preview      render ENV (default dev) to stdout
-#   make k8s-dry-run      render, validate offline, then server-side dry-run if a cluster answers
+#   make k8s-dry-run      render, kiln check, validate offline, then server-side dry-run if a cluster answers
 #   make k8s-deploy-dev   render dev and apply it (NAMESPACE=… overrides the namespace)
 #   make k8s-deploy-prod  render prod and apply it
 #   make k8s-diff         every environment against BASE_REF (default origin/main), for CI
@@ -47,6 +47,7 @@ k8s-dry-run: build
 	@set -e; out=$$(mktemp); trap 'rm -f $$out' EXIT; \
 	$(KILN) build $(ENV) $(SET_NAMESPACE) -o $$out; \
 	echo "rendered $$(grep -c '^kind:' $$out) objects for $(ENV)"; \
+	$(KILN) check $(ENV) $(SET_NAMESPACE) --kube-version $(KUBE_VERSION); \
 	if command -v kubernetes-validate >/dev/null; then kubernetes-validate --strict --quiet -k $(KUBE_VERSION) $$out && echo "schema: valid for Kubernetes $(KUBE_VERSION)"; \
 	else echo "schema: skipped (pip install kubernetes-validate)"; fi; \
 	if $(KUBECTL) version --request-timeout=5s >/dev/null 2>&1; then \

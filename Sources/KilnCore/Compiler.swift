@@ -8,12 +8,18 @@ public struct BuildRequest: Sendable {
   public var displayPrefix: String
   public var environment: String
   public var values: ValueInputs
+  /// The namespace to use when the environment sets none (Argo CD's destination namespace).
+  public var fallbackNamespace: String?
 
-  public init(projectDirectory: String, displayPrefix: String = "", environment: String, values: ValueInputs = ValueInputs()) {
+  public init(
+    projectDirectory: String, displayPrefix: String = "", environment: String, values: ValueInputs = ValueInputs(),
+    fallbackNamespace: String? = nil
+  ) {
     self.projectDirectory = projectDirectory
     self.displayPrefix = displayPrefix
     self.environment = environment
     self.values = values
+    self.fallbackNamespace = fallbackNamespace
   }
 }
 
@@ -37,7 +43,10 @@ public enum Compiler {
     let components = try componentNames(files)
     let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
     try ValuesSchema.check(merged, files: files)
-    let values = try EnvironmentValuesDecoder.decode(merged, components: components, files: files)
+    var values = try EnvironmentValuesDecoder.decode(merged, components: components, files: files)
+    if values.namespace == nil, let fallback = request.fallbackNamespace {
+      values.namespace = .string(fallback, at: .generated(by: "the fallback namespace"))
+    }
 
     var builder = KustomizeBuilder(files: files, rules: .kilnBuild)
     var resources: [Resource] = []

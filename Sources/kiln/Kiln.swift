@@ -14,7 +14,7 @@ struct Kiln: ParsableCommand {
       YAML stream for kubectl apply: the same input gives the same bytes on every machine.
       """,
     version: version,
-    subcommands: [Build.self, Check.self, Diff.self, Kustomize.self, Values.self, List.self, VersionCommand.self])
+    subcommands: [Build.self, Check.self, Diff.self, Kustomize.self, Values.self, List.self, ArgoCD.self, VersionCommand.self])
 
   /// `kiln kustomize [DIR]`, what CI and ArgoCD run on every change, goes straight to its
   /// command: argument-parser's reflection costs more than building a small tree. Anything

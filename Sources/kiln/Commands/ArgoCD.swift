@@ -1,0 +1,77 @@
+import ArgumentParser
+import KilnCore
+import KilnYAML
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Kiln {
+  struct ArgoCD: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "argocd",
+      abstract: "Argo CD config-management-plugin entry point: render the app from Argo CD's environment.",
+      discussion: """
+        Run by the plugin's generate command in the application's directory. The environment comes from \
+        the env parameter or ARGOCD_ENV_KILN_ENV; value files from the values parameter or \
+        ARGOCD_ENV_KILN_VALUES (comma-separated); --set pairs from the set parameter (a map, read from \
+        ARGOCD_APP_PARAMETERS so that keys keep their dots) or ARGOCD_ENV_KILN_SET. The namespace is \
+        ARGOCD_APP_NAMESPACE when the environment sets none. YAML on stdout; an empty render is an error.
+        """)
+
+    func run() throws {
+      let inputs: ArgoCDInputs
+      do {
+        inputs = try ArgoCDInputs(environment: Self.processEnvironment())
+      } catch {
+        Self.fail([Diagnostic.error("\(error)", at: nil)])
+      }
+      let cwd = Terminal.currentDirectory()
+      let request = BuildRequest(
+        projectDirectory: cwd, environment: inputs.environment,
+        values: ValueInputs(
+          files: inputs.valueFiles.map { UserFile(path: Path.join(cwd, $0), display: $0) },
+          sets: inputs.sets.map { SetArgument(.set, $0) }),
+        fallbackNamespace: inputs.namespace)
+      Terminal.valueArguments = [SetFlavor.set.rawValue: inputs.sets]
+      let result: BuildResult
+      do {
+        result = try Compiler.build(request)
+      } catch {
+        var collected = DiagnosticCollector()
+        collected.record(error)
+        Self.fail(collected.diagnostics)
+      }
+      guard !result.resources.isEmpty else {
+        Self.fail([Diagnostic.error(
+          "environment \"\(inputs.environment)\" renders no objects; kiln refuses to print an empty stream, which Argo CD would read as \"delete everything\"",
+          at: nil)])
+      }
+      Terminal.writeStdout(result.render())
+      Terminal.exitNow(0)
+    }
+
+    /// Argo CD shows stderr in the application's conditions: one line per problem, at most a
+    /// screenful, no source excerpts.
+    static func fail(_ diagnostics: [Diagnostic]) -> Never {
+      let limit = 20
+      var lines = diagnostics.prefix(limit).map { d in d.description + (d.hint.map { " (\($0))" } ?? "") }
+      if diagnostics.count > limit { lines.append("… and \(diagnostics.count - limit) more") }
+      Terminal.writeStderr(lines.joined(separator: "\n") + "\n")
+      Terminal.exitNow(1)
+    }
+
+    static func processEnvironment() -> [String: String] {
+      var result: [String: String] = [:]
+      var pointer = environ
+      while let entry = pointer.pointee {
+        let text = String(cString: entry)
+        if let equals = text.firstIndex(of: "=") { result[String(text[..<equals])] = String(text[text.index(after: equals)...]) }
+        pointer += 1
+      }
+      return result
+    }
+  }
+}
