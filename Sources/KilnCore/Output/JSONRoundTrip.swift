@@ -152,19 +152,7 @@ public enum JSONRoundTrip {
 
   /// A Go integer literal (sign, base prefix, underscores) in decimal, when it fits 64 bits.
   static func decimalInteger(_ text: String) -> String? {
-    var s = text.filter { $0 != "_" }[...]
-    var negative = false
-    if let first = s.first, first == "-" || first == "+" {
-      negative = first == "-"
-      s = s.dropFirst()
-    }
-    var radix = 10
-    let lower = s.lowercased()
-    if lower.hasPrefix("0x") { radix = 16; s = s.dropFirst(2) }
-    else if lower.hasPrefix("0o") { radix = 8; s = s.dropFirst(2) }
-    else if lower.hasPrefix("0b") { radix = 2; s = s.dropFirst(2) }
-    else if s.count > 1 && s.hasPrefix("0") { radix = 8; s = s.dropFirst() }
-    guard let magnitude = UInt64(s, radix: radix) else { return nil }
+    guard let (negative, magnitude) = IntegerLiteral.parse(text) else { return nil }
     if negative {
       guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
       return magnitude == 0 ? "0" : "-\(magnitude)"

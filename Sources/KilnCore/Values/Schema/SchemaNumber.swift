@@ -89,19 +89,7 @@ struct SchemaNumber: Sendable, Equatable, CustomStringConvertible {
   /// Decimal, `0x`, `0o`, `0b` and YAML 1.1's leading-zero octal, with underscores: the
   /// integers kiln's YAML reader tags `.int` (they fit in 64 bits, signed or unsigned).
   private static func integer(_ text: String) -> Exact? {
-    var s = Substring(text.filter { $0 != "_" })
-    var negative = false
-    if let sign = s.first, sign == "-" || sign == "+" {
-      negative = sign == "-"
-      s = s.dropFirst()
-    }
-    var radix = 10
-    let lower = s.lowercased()
-    if lower.hasPrefix("0x") { radix = 16; s = s.dropFirst(2) }
-    else if lower.hasPrefix("0o") { radix = 8; s = s.dropFirst(2) }
-    else if lower.hasPrefix("0b") { radix = 2; s = s.dropFirst(2) }
-    else if s.count > 1 && s.hasPrefix("0") { radix = 8; s = s.dropFirst() }
-    guard let magnitude = UInt64(s, radix: radix) else { return nil }
+    guard let (negative, magnitude) = IntegerLiteral.parse(text) else { return nil }
     let value = Int128(magnitude)
     return Exact(significand: negative ? -value : value, exponent: 0)
   }
