@@ -55,13 +55,14 @@ enum NameHash {
   }
 
   static func hexDigest(of bytes: [UInt8]) -> String {
-    // OpenSSL's one-shot EVP digest: SHA-256 of the bytes, 32 bytes out.
+    // OpenSSL's direct SHA-256 (see shim.h for why not EVP): 32 bytes out.
     var digest = [UInt8](repeating: 0, count: 32)
-    var length: UInt32 = 0
+    var context = SHA256_CTX()
     let ok = bytes.withUnsafeBytes { input in
-      EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
+      SHA256_Init(&context) == 1 && SHA256_Update(&context, input.baseAddress, input.count) == 1
+        && SHA256_Final(&digest, &context) == 1
     }
-    precondition(ok == 1 && length == 32, "OpenSSL's SHA-256 failed")
+    precondition(ok, "OpenSSL's SHA-256 failed")
     let hex = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)
