@@ -71,10 +71,7 @@ public enum Compiler {
     }
     try problems.throwIfErrors()
     try Generators.run(values.generators, in: EnvironmentLoader.directory, files: files, fence: nil, into: &resources, component: nil)
-    let namespaceStage = Pipeline.environmentStages.filter { $0.name == "namespace" }
-    try Pipeline.run(namespaceStage, values, on: &resources)
-    resources += ownNamespace
-    try Pipeline.run(Pipeline.environmentStages.filter { $0.name != "namespace" }, values, on: &resources)
+    try Pipeline.runEnvironmentStages(values, on: &resources, keepingTheirNamespace: ownNamespace)
     try KustomizeBuilder.checkUnique(resources)
     let finished = try Finalizer.finish(resources, order: .legacy(.standard))
     return BuildResult(resources: finished, warnings: builder.warnings, values: values)

@@ -45,6 +45,19 @@ public enum Pipeline {
     Stage(name: "patches") { v in v.patches.isEmpty ? [] : [ApplyPatches(patches: v.patches)] },
   ]
 
+  /// The environment-wide settings over `resources`, then `ownNamespace` (copies of instanced
+  /// components that have a namespace of their own) joins them for every setting but the
+  /// namespace, which comes first.
+  static func runEnvironmentStages(
+    _ values: EnvironmentValues, on resources: inout [Resource], keepingTheirNamespace ownNamespace: [Resource]
+  ) throws {
+    let (namespace, rest) = (environmentStages.prefix(1), environmentStages.dropFirst())
+    assert(namespace.first?.name == "namespace", "the namespace stage must stay first")
+    try run(Array(namespace), values, on: &resources)
+    resources += ownNamespace
+    try run(Array(rest), values, on: &resources)
+  }
+
   static func run<Input>(_ stages: [Stage<Input>], _ input: Input, on resources: inout [Resource]) throws {
     var problems = DiagnosticCollector()
     for stage in stages {

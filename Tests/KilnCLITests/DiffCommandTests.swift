@@ -67,6 +67,16 @@ import Testing
     #expect(result.stdout.contains("<details><summary>changed <code>apps/Deployment archesai/archesai-api</code></summary>\n\n```diff\n"))
   }
 
+  @Test func aMissingFileOrAProjectOutsideGitIsAnError() throws {
+    let missing = try KilnBinary.run(["diff", "prod", "--against", "no-such-render.yaml"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr == "kiln: error: no-such-render.yaml: no such file or directory\n")
+    let project = try Projects.copyOfStack()
+    let outside = try KilnBinary.run(["diff", "prod", "--base", "HEAD", "-C", project.path])
+    #expect(outside.status == 2)
+    #expect(outside.stderr.hasPrefix("kiln: error: the project is not in a git repository"))
+  }
+
   @Test func errorsAndUsageErrorsExitTwo() throws {
     #expect(try KilnBinary.run(["diff", "dev"]).status == 2)
     #expect(try KilnBinary.run(["diff", "dev", "prod", "--base", "HEAD"]).status == 2)

@@ -38,9 +38,7 @@ enum ReferenceCheck {
   static func references(in spec: Node) -> [Reference] {
     var found: [Reference] = []
     func add(_ kind: String, _ holder: Node?, _ key: String) {
-      guard let holder, holder["optional"]?.scalar?.tag != .bool || holder["optional"]?.scalarText != "true",
-        let name = holder[key]
-      else { return }
+      guard let holder, holder["optional"]?.scalar != Scalar("true", tag: .bool), let name = holder[key] else { return }
       found.append(Reference(kind: kind, name: name))
     }
     if let name = spec["serviceAccountName"] ?? spec["serviceAccount"] { found.append(Reference(kind: "ServiceAccount", name: name)) }

@@ -61,12 +61,17 @@ extension Kiln {
           diff = ManifestDiff.compare(
             old: objects(try build(snapshot.projectDirectory, prefix, environment)), new: objects(new), showSecrets: showSecrets)
           title = "\(environment): \(base) → working tree"
+        } else if let against {
+          let bytes: [UInt8]
+          do {
+            bytes = try DiskFileSystem().readFile(Path.join(Terminal.currentDirectory(), against))
+          } catch {
+            throw Diagnostic.error("\(against): \(error.reason)", at: nil)
+          }
+          diff = ManifestDiff.compare(old: try DiffObject.objects(ofStream: bytes, file: against), new: objects(new), showSecrets: showSecrets)
+          title = "\(environment): \(against) → build"
         } else {
-          let path = Path.join(Terminal.currentDirectory(), against ?? "")
-          let bytes = try DiskFileSystem().readFile(path)
-          diff = ManifestDiff.compare(
-            old: try DiffObject.objects(ofStream: bytes, file: against ?? ""), new: objects(new), showSecrets: showSecrets)
-          title = "\(environment): \(against ?? "") → build"
+          preconditionFailure("validate() asks for exactly one side to compare with")
         }
       } catch {
         var collected = DiagnosticCollector()

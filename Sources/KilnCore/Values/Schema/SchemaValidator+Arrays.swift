@@ -6,14 +6,7 @@ import KilnYAML
 extension SchemaValidator {
   func checkArray(_ value: Node, _ subschema: Subschema, at path: ValuePath, into found: inout [SchemaViolation]) {
     guard let items = value.items else { return }
-    if let minimum = subschema.minItems, items.count < minimum.value {
-      let message = "got \(Self.count(items.count, "item")), want at least \(minimum.value)"
-      found.append(SchemaViolation(path, at: value.location, message, by: minimum))
-    }
-    if let maximum = subschema.maxItems, items.count > maximum.value {
-      let message = "got \(Self.count(items.count, "item")), want at most \(maximum.value)"
-      found.append(SchemaViolation(path, at: value.location, message, by: maximum))
-    }
+    checkCount(items.count, of: "item", subschema.minItems, subschema.maxItems, value, at: path, into: &found)
     if let contains = subschema.contains {
       checkContains(items, contains, subschema, in: value, at: path, into: &found)
     }

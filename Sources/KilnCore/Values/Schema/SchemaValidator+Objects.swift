@@ -12,14 +12,7 @@ extension SchemaValidator {
         found.append(SchemaViolation(path, at: value.location, "missing property \(GoText.quote(name))", by: required))
       }
     }
-    if let minimum = subschema.minProperties, entries.count < minimum.value {
-      let message = "got \(Self.count(entries.count, "property")), want at least \(minimum.value)"
-      found.append(SchemaViolation(path, at: value.location, message, by: minimum))
-    }
-    if let maximum = subschema.maxProperties, entries.count > maximum.value {
-      let message = "got \(Self.count(entries.count, "property")), want at most \(maximum.value)"
-      found.append(SchemaViolation(path, at: value.location, message, by: maximum))
-    }
+    checkCount(entries.count, of: "property", subschema.minProperties, subschema.maxProperties, value, at: path, into: &found)
     if let dependencies = subschema.dependentRequired {
       for (property, requires) in dependencies.value {
         guard let present = entries.first(where: { $0.key == property }) else { continue }

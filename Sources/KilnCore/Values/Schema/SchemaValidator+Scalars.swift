@@ -31,14 +31,7 @@ extension SchemaValidator {
     guard JSONType(of: value) == .string, let text = value.scalar?.text else { return }
     // Characters as JSON Schema counts them: Unicode scalars, not grapheme clusters.
     let length = text.unicodeScalars.count
-    if let minimum = subschema.minLength, length < minimum.value {
-      let message = "got \(Self.count(length, "character")), want at least \(minimum.value)"
-      found.append(SchemaViolation(path, at: value.location, message, by: minimum))
-    }
-    if let maximum = subschema.maxLength, length > maximum.value {
-      let message = "got \(Self.count(length, "character")), want at most \(maximum.value)"
-      found.append(SchemaViolation(path, at: value.location, message, by: maximum))
-    }
+    checkCount(length, of: "character", subschema.minLength, subschema.maxLength, value, at: path, into: &found)
     if let pattern = subschema.pattern, !pattern.value.matches(text) {
       let message = "\(JSONDisplay.text(value)) does not match \(GoText.quote(pattern.value.source))"
       found.append(SchemaViolation(path, at: value.location, message, by: pattern))
@@ -46,6 +39,20 @@ extension SchemaValidator {
   }
 
   /// "1 item", "3 items", "2 properties".
+  /// `minLength`/`maxLength`, `minItems`/`maxItems`, `minProperties`/`maxProperties`: the same
+  /// bounds on a count of characters, items or properties.
+  func checkCount(
+    _ count: Int, of noun: String, _ minimum: Keyword<Int>?, _ maximum: Keyword<Int>?, _ value: Node, at path: ValuePath,
+    into found: inout [SchemaViolation]
+  ) {
+    if let minimum, count < minimum.value {
+      found.append(SchemaViolation(path, at: value.location, "got \(Self.count(count, noun)), want at least \(minimum.value)", by: minimum))
+    }
+    if let maximum, count > maximum.value {
+      found.append(SchemaViolation(path, at: value.location, "got \(Self.count(count, noun)), want at most \(maximum.value)", by: maximum))
+    }
+  }
+
   static func count(_ n: Int, _ noun: String) -> String {
     guard n != 1 else { return "1 \(noun)" }
     return "\(n) " + (noun.hasSuffix("y") ? noun.dropLast() + "ies" : noun + "s")
