@@ -20,14 +20,17 @@ enum InParallel {
     for _ in 1..<threads { DispatchQueue.global().async {} }
   }
 
-  /// `body` over `0..<count`, cut into one contiguous range per thread (fewer when a range
-  /// would hold under `minimum` items: starting a thread costs more than a few items), with
-  /// the results in range order.
+  /// `body` over `0..<count`, cut into contiguous ranges (up to four per thread, fewer when a
+  /// range would hold under `minimum` items: starting a thread costs more than a few items),
+  /// with the results in range order. Ranges are handed out one at a time rather than one per
+  /// thread, because cores are not equally fast: on a virtual machine one core may run at half
+  /// the speed of the other while both are busy, and a fixed half for each would have the
+  /// fast one wait for the slow one.
   static func ranges<T: Sendable>(_ count: Int, minimum: Int, _ body: @Sendable (Range<Int>) -> T) -> [T] {
-    let parts = min(threads, max(1, count / max(1, minimum)))
-    guard parts > 1 else { return [body(0..<count)] }
+    let parts = min(threads * 4, max(1, count / max(1, minimum)))
+    guard parts > 1, threads > 1 else { return [body(0..<count)] }
     let results = Mutex<[T?]>(Array(repeating: nil, count: parts))
-    DispatchQueue.concurrentPerform(iterations: parts) { part in
+    each(parts, minimum: 1) { part in
       let result = body((count * part / parts)..<(count * (part + 1) / parts))
       results.withLock { $0[part] = result }
     }

@@ -109,7 +109,7 @@ private struct PendingEntries {
         segments.append(Segment(range: k, objects: start..<min(start + 16, upper), runs: suffix))
       }
     }
-    let failures = InParallel.changing(&resources, items: segments.count, minimum: 8) { [segments, specSets] pieces, resources in
+    let failures = InParallel.changing(&resources, items: segments.count, minimum: 2) { [segments, specSets] pieces, resources in
       var applicable = specSets.map(ApplicableSpecs.init)
       var failures: [Failure] = []
       for segment in segments[pieces] {
