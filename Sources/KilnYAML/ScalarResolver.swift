@@ -34,8 +34,10 @@ public enum ScalarResolver {
     case UInt8(ascii: "."):
       if let tag = wordTag(s) { return tag }
       return isGoFloat(s, leadingDotOnly: true) ? .float : .string
-    case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+    case UInt8(ascii: "+"), UInt8(ascii: "-"):
       if let tag = wordTag(s) { return tag }
+      return numberOrTimestamp(s)
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
       return numberOrTimestamp(s)
     default:
       return .string
@@ -51,20 +53,33 @@ public enum ScalarResolver {
 
   /// The fixed words of goyaml.v2's resolve table.
   private static func wordTag(_ s: UnsafeBufferPointer<UInt8>) -> ScalarTag? {
-    guard s.count <= 6 else { return nil }
-    switch String(decoding: s, as: UTF8.self) {
-    case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
-      "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
-      return .bool
-    case "~", "null", "Null", "NULL":
-      return .null
-    case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-      "-.inf", "-.Inf", "-.INF":
-      return .float
-    default:
-      return nil
-    }
+    guard s.count <= 5 else { return nil }
+    return words[packed(s)]
   }
+
+  /// Up to seven bytes and their count as one integer, so that a word is found with one
+  /// lookup instead of a string comparison against each word of the table (every plain
+  /// scalar starting with `n`, `t`, `f` … is looked up: `name`, `true`, `false`, `nginx`).
+  private static func packed(_ s: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var key = UInt64(s.count) << 56
+    for (i, byte) in s.prefix(7).enumerated() { key |= UInt64(byte) << (8 * UInt64(i)) }
+    return key
+  }
+
+  private static let words: [UInt64: ScalarTag] = {
+    let table: [(ScalarTag, [String])] = [
+      (.bool, ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
+               "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]),
+      (.null, ["~", "null", "Null", "NULL"]),
+      (.float, [".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
+                "-.inf", "-.Inf", "-.INF"]),
+    ]
+    var words: [UInt64: ScalarTag] = [:]
+    for (tag, spellings) in table {
+      for var word in spellings { words[word.withUTF8(packed)] = tag }
+    }
+    return words
+  }()
 
   /// goyaml.v2 tries, in order: timestamp, Go integer (base prefixes, underscores removed),
   /// unsigned integer, YAML-style float, and otherwise keeps the text as a string.

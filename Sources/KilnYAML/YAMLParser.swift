@@ -146,7 +146,8 @@ private final class EventReader {
     case YAML_FOLDED_SCALAR_STYLE: style = .folded
     default: style = .plain
     }
-    if style == .doubleQuoted { try checkEscapes(event) }
+    // Only a value holding `/` can have been written with `\/`.
+    if style == .doubleQuoted && text.utf8.contains(UInt8(ascii: "/")) { try checkEscapes(event) }
     // Kustomize's own reading of resources and patches (yaml.v3) passes folded scalars through
     // its writer once.
     if style == .folded && dialect == .yaml12 { text = FoldedRoundTrip.apply(text) }
