@@ -118,7 +118,10 @@ public enum JSONRoundTrip {
   /// Only DEL and bytes of characters from U+0080 up can be affected: a cheap first look.
   @inline(__always)
   private static func mayNeedRereading(_ text: String) -> Bool {
-    text.utf8.contains { $0 == 0x7F || $0 >= 0xC2 }
+    // On the bytes themselves: every key and string of every object is asked, and the
+    // generic walk of `String.UTF8View` costs several times more.
+    var text = text
+    return text.withUTF8 { bytes in bytes.contains { $0 == 0x7F || $0 >= 0xC2 } }
   }
 
   private static func refuseControlCharacters(_ text: String, at location: SourceLocation) throws {

@@ -81,32 +81,44 @@ public enum Path {
   /// True when `normalize` would change nothing: no empty, `.` or `..` segment and no
   /// trailing slash. Most paths are, and checking bytes is much cheaper than splitting.
   static func isNormal(_ path: String) -> Bool {
-    var segmentLength = 0
-    var dots = 0
-    var count = 0
-    for byte in path.utf8 {
-      count += 1
-      if byte == UInt8(ascii: "/") {
-        if count > 1 && (segmentLength == 0 || dots == segmentLength) { return false }
-        segmentLength = 0
-        dots = 0
-      } else {
-        segmentLength += 1
-        if byte == UInt8(ascii: ".") { dots += 1 }
+    var path = path
+    return path.withUTF8 { bytes in
+      var segmentLength = 0
+      var dots = 0
+      for (count, byte) in zip(1..., bytes) {
+        if byte == UInt8(ascii: "/") {
+          if count > 1 && (segmentLength == 0 || dots == segmentLength) { return false }
+          segmentLength = 0
+          dots = 0
+        } else {
+          segmentLength += 1
+          if byte == UInt8(ascii: ".") { dots += 1 }
+        }
       }
+      if bytes.isEmpty { return true }
+      return segmentLength > 0 && (dots != segmentLength || dots > 2)
     }
-    if count == 0 { return true }
-    return segmentLength > 0 && (dots != segmentLength || dots > 2)
   }
 
   public static func directory(of path: String) -> String {
-    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
+    splitAtLastSlash(path) { directory, _ in directory.isEmpty ? "/" : String(decoding: directory, as: UTF8.self) } ?? "."
   }
 
   public static func fileName(_ path: String) -> String {
-    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-    return String(path[path.utf8.index(after: slash)...])
+    splitAtLastSlash(path) { _, name in String(decoding: name, as: UTF8.self) } ?? path
+  }
+
+  /// `body` with the bytes before and after the last `/`; nil when there is none. Found on the
+  /// bytes themselves: the generic index walk of `String.UTF8View` costs tens of instructions
+  /// a byte, and paths are looked at thousands of times in a build.
+  private static func splitAtLastSlash(
+    _ path: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> String
+  ) -> String? {
+    var path = path
+    return path.withUTF8 { bytes in
+      guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+      return body(UnsafeBufferPointer(rebasing: bytes[..<slash]), UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]))
+    }
   }
 
   /// `path` relative to `root`, when it is inside it.
