@@ -90,14 +90,14 @@ extension Node {
       // Index loop: iterating `for entry in entries` would copy (and retain) every entry.
       var i = 0
       while i < entries.count {
-        if entries[i].key == key { return entries[i].value }
+        if entries[i].key.isSameKey(as: key) { return entries[i].value }
         i += 1
       }
       return nil
     }
     set {
       withEntries { entries in
-        if let index = entries.firstIndex(where: { $0.key == key }) {
+        if let index = entries.firstIndex(where: { $0.key.isSameKey(as: key) }) {
           if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
         } else if let newValue {
           entries.append(MapEntry(key: key, keyLocation: newValue.location, value: newValue))
@@ -142,7 +142,7 @@ extension Node {
     forKey key: String, creating create: (() -> Node)? = nil, _ body: (inout Node) throws -> R
   ) rethrows -> R? {
     let result: R?? = try withEntries { entries -> R? in
-      var index = entries.firstIndex(where: { $0.key == key })
+      var index = entries.firstIndex(where: { $0.key.isSameKey(as: key) })
       if index == nil, let create {
         let made = create()
         entries.append(MapEntry(key: key, keyLocation: made.location, value: made))
@@ -162,5 +162,17 @@ extension MapEntry {
     var text = self
     text.value = .string(value.scalar?.text ?? "", at: value.location)
     return text
+  }
+}
+
+extension String {
+  /// Equality of mapping keys, answering at once for keys of different lengths (most keys a
+  /// lookup passes): a length is stored in the string, while a full comparison is a call into
+  /// the standard library for every key of every mapping a transform looks into. Keys of
+  /// different bytes are different keys, as they are to Go, even where Unicode would call
+  /// them equivalent.
+  @inline(__always)
+  public func isSameKey(as other: String) -> Bool {
+    utf8.count == other.utf8.count && self == other
   }
 }

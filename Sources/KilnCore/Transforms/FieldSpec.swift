@@ -98,14 +98,14 @@ public enum FieldPath {
   /// without the field is left alone. A scalar where a map is needed is an error: Kustomize
   /// fails there too, and silently skipping it would hide a broken manifest.
   public static func visit(
-    _ node: inout Node, _ spec: FieldSpec, transform: String,
+    _ node: inout Node, _ spec: borrowing FieldSpec, transform: String,
     _ body: (inout Node) throws -> Void
   ) throws {
     try walk(&node, spec.path[...], spec: spec, transform: transform, body)
   }
 
   private static func walk(
-    _ node: inout Node, _ steps: ArraySlice<FieldSpec.Step>, spec: FieldSpec, transform: String,
+    _ node: inout Node, _ steps: ArraySlice<FieldSpec.Step>, spec: borrowing FieldSpec, transform: String,
     _ body: (inout Node) throws -> Void
   ) throws {
     guard let step = steps.first else {

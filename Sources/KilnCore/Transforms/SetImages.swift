@@ -44,32 +44,42 @@ public struct SetImages: Transform {
   }
 
   private static func checkContainerLists(in node: Node, _ found: (String) -> Void) throws {
+    // By index, and without descending into scalars: this walk visits every node of every
+    // object an images entry meets, and `for entry in entries` copies each entry.
     switch node.value {
     case .mapping(let entries):
-      for entry in entries {
-        if entry.key == "containers" || entry.key == "initContainers" {
-          if let items = entry.value.items {
-            for item in items where !item.isNull {
-              guard item.isMapping else {
-                throw Diagnostic.error("\(entry.key) should hold containers (mappings), not a \(item.kindDescription)", at: item.location)
-              }
-              if let image = item["image"] {
-                guard image.scalar != nil else {
-                  throw Diagnostic.error("a container's image should be a string, not a \(image.kindDescription)", at: image.location)
-                }
-                if let text = image.scalarText { found(text) }
-              }
-            }
-          } else if let image = entry.value["image"]?.scalarText {
-            found(image)
-          }
-        }
-        try checkContainerLists(in: entry.value, found)
+      for i in entries.indices {
+        if isContainerList(entries[i].key) { try checkContainers(entries[i], found) }
+        if case .scalar = entries[i].value.value { continue }
+        try checkContainerLists(in: entries[i].value, found)
       }
     case .sequence(let items):
-      for item in items { try checkContainerLists(in: item, found) }
+      for i in items.indices {
+        if case .scalar = items[i].value { continue }
+        try checkContainerLists(in: items[i], found)
+      }
     case .scalar:
       break
+    }
+  }
+
+  /// One `containers` or `initContainers` entry: a list of mappings whose `image`, if any, is a
+  /// scalar, or a single container mapping.
+  private static func checkContainers(_ entry: MapEntry, _ found: (String) -> Void) throws {
+    guard let items = entry.value.items else {
+      if let image = entry.value["image"]?.scalarText { found(image) }
+      return
+    }
+    for item in items where !item.isNull {
+      guard item.isMapping else {
+        throw Diagnostic.error("\(entry.key) should hold containers (mappings), not a \(item.kindDescription)", at: item.location)
+      }
+      if let image = item["image"] {
+        guard image.scalar != nil else {
+          throw Diagnostic.error("a container's image should be a string, not a \(image.kindDescription)", at: image.location)
+        }
+        if let text = image.scalarText { found(text) }
+      }
     }
   }
 
@@ -112,6 +122,12 @@ public struct SetImages: Transform {
   /// Calls `body` with the `image` of every element of every `containers` or
   /// `initContainers` list, at any depth, saying whether the list is at one of the standard
   /// pod-spec paths (`spec/…` or `spec/template/spec/…`).
+  /// `containers` or `initContainers`: asked of every key of every object an entry meets.
+  @inline(__always)
+  private static func isContainerList(_ key: String) -> Bool {
+    key.isSameKey(as: "containers") || key.isSameKey(as: "initContainers")
+  }
+
   static func walkContainers(_ node: inout Node, _ body: (inout Node, _ onStandardPath: Bool) -> Void) {
     walk(&node, .root, body)
   }
@@ -126,11 +142,11 @@ public struct SetImages: Transform {
         for i in entries.indices {
           let key = entries[i].key
           let standard = place == .spec || place == .templateSpec
-          if (key == "containers" || key == "initContainers") && entries[i].value.isSequence {
+          if isContainerList(key) && entries[i].value.isSequence {
             entries[i].value.withItems { items in
               for j in items.indices { items[j].withValue(forKey: "image") { body(&$0, standard) } }
             }
-          } else if (key == "containers" || key == "initContainers") && standard && entries[i].value.isMapping {
+          } else if isContainerList(key) && standard && entries[i].value.isMapping {
             // The field-spec pass takes a single container mapping for the list's one element
             // (the walk of lists does not see it): its image is rewritten once.
             entries[i].value.withValue(forKey: "image") { body(&$0, false) }

@@ -28,12 +28,14 @@ extension FieldPath {
     _ entries: [MapEntry], at applicable: inout ApplicableSpecs, in resource: inout Resource, transform: String,
     problems: inout DiagnosticCollector
   ) {
-    for spec in applicable.specs(for: resource.typeInfo) {
+    let specs = applicable.specs(for: resource.typeInfo)
+    // By index: `for spec in specs` would copy each spec (four references) for every object.
+    for i in specs.indices {
       do {
-        try visit(&resource.node, spec, transform: transform) { (map: inout Node) in
+        try visit(&resource.node, specs[i], transform: transform) { (map: inout Node) in
           guard map.isMapping else {
             throw Diagnostic.error(
-              "expected a mapping at \(spec.pathDescription), found a \(map.kindDescription)", at: map.location)
+              "expected a mapping at \(specs[i].pathDescription), found a \(map.kindDescription)", at: map.location)
           }
           for entry in entries { map[entry.key] = entry.value }
         }
