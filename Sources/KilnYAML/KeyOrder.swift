@@ -90,13 +90,33 @@ public enum KeyOrder {
       return less(entries[1].key, entries[0].key) ? [entries[1], entries[0]] : entries
     }
     var items = entries
-    items.sort { byteLess($0.key, $1.key) }
     if items.count <= 16 {
-      insertionSort(&items)
+      insertionSort(&items, by: byteLess)
+    } else {
+      items.sort { byteLess($0.key, $1.key) }
+    }
+    if items.allSatisfy({ sortsByBytes($0.key) }) { return items }
+    if items.count <= 16 {
+      insertionSort(&items, by: less)
     } else {
       mergeSort(&items)
     }
     return items
+  }
+
+  /// Whether the key holds only letters and ASCII characters below `A` other than digits
+  /// (`app.kubernetes.io/name`, `matchLabels`, `ca-bundle`). Among such keys this order is
+  /// byte order: letters compare by code point, a non-letter sorts first and is a smaller
+  /// byte, and two non-letters that are not digits compare by code point. Nearly every
+  /// mapping of a manifest has only such keys, and skips the second sort.
+  private static func sortsByBytes(_ key: String) -> Bool {
+    var key = key
+    return key.withUTF8 { bytes in
+      bytes.allSatisfy { byte in
+        (byte < UInt8(ascii: "A") && !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")))
+          || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+      }
+    }
   }
 
   private static func byteLess(_ a: String, _ b: String) -> Bool {
@@ -114,7 +134,7 @@ public enum KeyOrder {
     }
   }
 
-  private static func insertionSort(_ items: inout [MapEntry]) {
+  private static func insertionSort(_ items: inout [MapEntry], by less: (String, String) -> Bool) {
     for i in 1..<items.count {
       var j = i
       while j > 0 && less(items[j].key, items[j - 1].key) {
