@@ -36,4 +36,28 @@ import Testing
       #expect(KeyOrder.sorted(permutation.map { MapEntry(key: $0, value: .null()) }).map(\.key) == first)
     }
   }
+
+  /// Keys of letters and the ASCII punctuation below `A` (labels, annotations, field names)
+  /// skip the goyaml pass, which is only sound if goyaml orders every pair of them as bytes do.
+  @Test func lettersAndLowPunctuationSortAsBytes() {
+    let alphabet = Array("aAbBzZ-./:@ !#".utf8)
+    var random = SystemRandomNumberGenerator()
+    let keys = (0..<300).map { _ in
+      String(decoding: (0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }, as: UTF8.self)
+    }
+    for a in keys {
+      for b in keys where a != b {
+        #expect(KeyOrder.less(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) vs \(b)")
+      }
+    }
+    let sorted = KeyOrder.sorted(Set(keys).map { MapEntry(key: $0, value: .null()) }).map(\.key)
+    #expect(sorted == Set(keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+  }
+
+  /// One key with a digit or `_` in a mapping sends the whole mapping through goyaml's order.
+  @Test func oneOtherKeyTakesTheGoyamlOrder() {
+    let keys = ["name", "b10", "b9", "_x", "Z"]
+    let sorted = KeyOrder.sorted(keys.map { MapEntry(key: $0, value: .null()) }).map(\.key)
+    #expect(sorted == ["_x", "Z", "b9", "b10", "name"])
+  }
 }
