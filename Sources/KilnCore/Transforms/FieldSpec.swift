@@ -130,33 +130,44 @@ public enum FieldPath {
       return
     }
     if node.isNull && spec.create { node = Node(.mapping([]), at: .generated(by: transform)) }
-    guard node.isMapping else {
+    guard case .mapping(var entries) = node.value else {
       throw Diagnostic.error(
         "expected a mapping on the way to \(spec.pathDescription), found a \(node.kindDescription)",
         at: node.location)
     }
-    let exists = node[step.name].map { !$0.isNull } ?? false
-    if !exists {
+    // The entries are taken out and put back (so that changing them does not copy them) and
+    // looked up once: this walk runs for every field spec of every object a label, annotation
+    // or namespace reaches.
+    let name = step.name
+    let found = entries.firstIndex { $0.key.isSameKey(as: name) }
+    if found.map({ entries[$0].value.isNull }) ?? true {
       // A missing list cannot be created; a missing map only when the spec says so. A null
       // where the path says a list belongs becomes an empty list, as in Kustomize's walk.
-      if case .list = step, let null = node[step.name] {
-        node[step.name] = Node(.sequence([]), at: null.location)
+      if case .list = step, let index = found {
+        node.value = .sequence([])
+        entries[index].value = Node(.sequence([]), at: entries[index].value.location)
+        node.value = .mapping(entries)
         return
       }
       guard spec.create, case .key = step else { return }
     }
-    var failure: (any Error)?
-    node.withValue(forKey: step.name, creating: { Node(.mapping([]), at: .generated(by: transform)) }) { child in
-      if child.isNull { child = Node(.mapping([]), at: .generated(by: transform)) }
-      // A map where the path says a list is walked as a plain step, as Kustomize does.
-      if case .list = step, !child.isSequence, !child.isMapping {
-        failure = Diagnostic.error(
-          "expected a list at \(step.name) (on the way to \(spec.pathDescription)), found a \(child.kindDescription)",
-          at: child.location)
-        return
-      }
-      do { try walk(&child, rest, spec: spec, transform: transform, body) } catch { failure = error }
+    node.value = .sequence([])
+    defer { node.value = .mapping(entries) }
+    let index: Int
+    if let found {
+      index = found
+    } else {
+      let made = Node(.mapping([]), at: .generated(by: transform))
+      entries.append(MapEntry(key: name, keyLocation: made.location, value: made))
+      index = entries.count - 1
     }
-    if let failure { throw failure }
+    if entries[index].value.isNull { entries[index].value = Node(.mapping([]), at: .generated(by: transform)) }
+    // A map where the path says a list is walked as a plain step, as Kustomize does.
+    if case .list = step, !entries[index].value.isSequence, !entries[index].value.isMapping {
+      throw Diagnostic.error(
+        "expected a list at \(name) (on the way to \(spec.pathDescription)), found a \(entries[index].value.kindDescription)",
+        at: entries[index].value.location)
+    }
+    try walk(&entries[index].value, rest, spec: spec, transform: transform, body)
   }
 }
