@@ -49,7 +49,7 @@ public struct SetImages: Transform {
     switch node.value {
     case .mapping(let entries):
       for i in entries.indices {
-        if isContainerList(entries[i].key) { try checkContainers(entries[i], found) }
+        if isContainerList(entries[i].key) { try checkContainerEntry(entries[i], found) }
         if case .scalar = entries[i].value.value { continue }
         try checkContainerLists(in: entries[i].value, found)
       }
@@ -65,7 +65,7 @@ public struct SetImages: Transform {
 
   /// One `containers` or `initContainers` entry: a list of mappings whose `image`, if any, is a
   /// scalar, or a single container mapping.
-  private static func checkContainers(_ entry: MapEntry, _ found: (String) -> Void) throws {
+  private static func checkContainerEntry(_ entry: MapEntry, _ found: (String) -> Void) throws {
     guard let items = entry.value.items else {
       if let image = entry.value["image"]?.scalarText { found(image) }
       return
