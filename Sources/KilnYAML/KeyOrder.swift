@@ -86,22 +86,34 @@ public enum KeyOrder {
   /// (byte order first, then a stable sort).
   public static func sorted(_ entries: [MapEntry]) -> [MapEntry] {
     if entries.count < 2 { return entries }
-    if entries.count == 2 {
-      return less(entries[1].key, entries[0].key) ? [entries[1], entries[0]] : entries
+    let order = sortedIndices(entries)
+    // Many mappings come in order already: hand them back without a copy.
+    if order.elementsEqual(entries.indices) { return entries }
+    return order.map { entries[$0] }
+  }
+
+  /// The positions of `entries` in key order. Indices are sorted rather than the entries
+  /// themselves: moving an entry costs a copy of its key and value, an index is one word.
+  static func sortedIndices(_ entries: [MapEntry]) -> [Int] {
+    var order = Array(entries.indices)
+    if order.count == 2 {
+      return less(entries[1].key, entries[0].key) ? [1, 0] : order
     }
-    var items = entries
-    if items.count <= 16 {
-      insertionSort(&items, by: byteLess)
+    let byBytes = { (a: Int, b: Int) in byteLess(entries[a].key, entries[b].key) }
+    if order.count <= 16 {
+      insertionSort(&order, by: byBytes)
     } else {
-      items.sort { byteLess($0.key, $1.key) }
+      order.sort(by: byBytes)
     }
-    if items.allSatisfy({ sortsByBytes($0.key) }) { return items }
-    if items.count <= 16 {
-      insertionSort(&items, by: less)
+    // Over indices: `entries.allSatisfy` would copy every entry, value and all.
+    if entries.indices.allSatisfy({ sortsByBytes(entries[$0].key) }) { return order }
+    let byKeyOrder = { (a: Int, b: Int) in less(entries[a].key, entries[b].key) }
+    if order.count <= 16 {
+      insertionSort(&order, by: byKeyOrder)
     } else {
-      mergeSort(&items)
+      mergeSort(&order, by: byKeyOrder)
     }
-    return items
+    return order
   }
 
   /// Whether the key holds only letters and ASCII characters below `A` other than digits
@@ -134,17 +146,17 @@ public enum KeyOrder {
     }
   }
 
-  private static func insertionSort(_ items: inout [MapEntry], by less: (String, String) -> Bool) {
+  private static func insertionSort(_ items: inout [Int], by less: (Int, Int) -> Bool) {
     for i in 1..<items.count {
       var j = i
-      while j > 0 && less(items[j].key, items[j - 1].key) {
+      while j > 0 && less(items[j], items[j - 1]) {
         items.swapAt(j, j - 1)
         j -= 1
       }
     }
   }
 
-  private static func mergeSort(_ items: inout [MapEntry]) {
+  private static func mergeSort(_ items: inout [Int], by less: (Int, Int) -> Bool) {
     var scratch = items
     var width = 1
     let n = items.count
@@ -158,7 +170,7 @@ public enum KeyOrder {
         var j = mid
         var k = start
         while i < mid && j < end {
-          if less(items[j].key, items[i].key) {
+          if less(items[j], items[i]) {
             scratch[k] = items[j]
             j += 1
           } else {

@@ -85,9 +85,9 @@ public struct YAMLEmitter {
 
   private mutating func emitBlockMapping(_ entries: [MapEntry]) {
     increaseIndent(flow: false, indentless: false)
-    for entry in KeyOrder.sorted(entries) {
+    for index in KeyOrder.sortedIndices(entries) {
       writeIndent()
-      var key = entry.key
+      var key = entries[index].key
       key.withUTF8 { k in
         if k.count <= 128 && Self.isPlainWord(k, isString: true) {
           writePlainWord(k)
@@ -106,7 +106,7 @@ public struct YAMLEmitter {
           writeIndicator(":", needWhitespace: true, isWhitespace: false, isIndention: true)
         }
       }
-      emitNode(entry.value, inMapping: true, simpleKey: false)
+      emitNode(entries[index].value, inMapping: true, simpleKey: false)
     }
     indent = indents.removeLast()
   }
