@@ -30,21 +30,39 @@ enum JSONForm {
   }
 
   /// The object after the patch, as Kustomize reads the JSON back: numbers through float64
-  /// and Go's shortest `%g`, strings styled as goyaml.v3 would write them. In place, so the
-  /// parts the read leaves alone (most of an object) are not rebuilt.
+  /// and Go's shortest `%g`, strings styled as goyaml.v3 would write them. Only what the read
+  /// changes is rebuilt: most of an object reads back as it was, and is only looked at.
   static func readBack(_ node: inout Node) {
+    if let changed = readBack(node) { node = changed }
+  }
+
+  /// The node as read back, or nil when that is the node itself.
+  private static func readBack(_ node: Node) -> Node? {
+    var changed = node
     switch node.value {
     case .scalar(let scalar):
-      if let changed = readBack(scalar) { node.value = .scalar(changed) }
-    case .mapping:
-      node.withEntries { entries in
-        for i in entries.indices { readBack(&entries[i].value) }
+      guard let read = readBack(scalar) else { return nil }
+      changed.value = .scalar(read)
+    case .mapping(let entries):
+      var rebuilt: [MapEntry]?
+      for i in entries.indices {
+        guard let read = readBack(entries[i].value) else { continue }
+        if rebuilt == nil { rebuilt = entries }
+        rebuilt![i].value = read
       }
-    case .sequence:
-      node.withItems { items in
-        for i in items.indices { readBack(&items[i]) }
+      guard let rebuilt else { return nil }
+      changed.value = .mapping(rebuilt)
+    case .sequence(let items):
+      var rebuilt: [Node]?
+      for i in items.indices {
+        guard let read = readBack(items[i]) else { continue }
+        if rebuilt == nil { rebuilt = items }
+        rebuilt![i] = read
       }
+      guard let rebuilt else { return nil }
+      changed.value = .sequence(rebuilt)
     }
+    return changed
   }
 
   /// The scalar as read back, or nil when that is the scalar itself.
@@ -53,7 +71,9 @@ enum JSONForm {
     case .int, .float:
       guard let value = Double(scalar.text.filter { $0 != "_" }) else { return nil }
       let text = GoNumberFormat.general(value)
-      return Scalar(text, tag: text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: ".") }) ? .float : .int)
+      let tag: ScalarTag = text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: ".") }) ? .float : .int
+      if text == scalar.text && tag == scalar.tag && scalar.style == .plain { return nil }
+      return Scalar(text, tag: tag)
     case .string:
       let style = stringStyle(scalar.text)
       return style == scalar.style ? nil : Scalar(scalar.text, tag: .string, style: style)
@@ -65,11 +85,16 @@ enum JSONForm {
   /// How goyaml.v3 writes a string: literal when it spans lines, quoted when plain text would
   /// read as something else, plain otherwise.
   static func stringStyle(_ text: String) -> ScalarStyle {
-    if text.utf8.contains(UInt8(ascii: "\n")) { return .literal }
-    if ScalarResolver.resolvePlain(text, dialect: .yaml12) != .string || ScalarResolver.resolvePlain(text, dialect: .yaml11) != .string {
-      return .doubleQuoted
+    var text = text
+    return text.withUTF8 { bytes in
+      if bytes.contains(UInt8(ascii: "\n")) { return .literal }
+      if ScalarResolver.resolvePlain(bytes: bytes, dialect: .yaml12) != .string
+        || ScalarResolver.resolvePlain(bytes: bytes, dialect: .yaml11) != .string
+      {
+        return .doubleQuoted
+      }
+      return .plain
     }
-    return .plain
   }
 
   /// evanphx's `equal`: maps by keys, arrays by position, scalars by their JSON text. Numbers

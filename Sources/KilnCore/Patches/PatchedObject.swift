@@ -65,7 +65,7 @@ enum PatchedObject {
       throw Diagnostic.error("the patch leaves the object without a metadata.name", at: spec.location)
     }
     // Letting go of the old tree leaves `document` the only owner of the parts the patch did
-    // not touch, so reading back changes them in place instead of copying them.
+    // not touch, so the steps below change them in place instead of copying them.
     resource.node = .null()
     JSONForm.readBack(&document)
     StringifyAnnotations.stringify(&document)
