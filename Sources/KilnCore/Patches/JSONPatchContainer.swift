@@ -11,7 +11,12 @@ extension JSONPatch {
     static func at<T>(
       _ path: String, in document: inout Node, _ body: (inout Container, String) throws(Failure) -> T
     ) throws(Failure) -> T? {
-      let segments = path.split(separator: "/", omittingEmptySubsequences: false).map { decode(String($0)) }
+      // Split on bytes: splitting the String itself walks it Character by Character, and every
+      // object a JSON 6902 patch targets splits its pointers again.
+      var path = path
+      let segments = path.withUTF8 { bytes in
+        bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { decode(String(decoding: $0, as: UTF8.self)) }
+      }
       guard segments.count >= 2, let key = segments.last else { return nil }
       return try descend(&document, Array(segments[1..<segments.count - 1])[...], key, body)
     }
@@ -44,7 +49,7 @@ extension JSONPatch {
 
     /// A pointer segment: `~1` is `/`, `~0` is `~`.
     static func decode(_ segment: String) -> String {
-      guard segment.contains("~") else { return segment }
+      guard segment.utf8.contains(UInt8(ascii: "~")) else { return segment }
       var out = ""
       var chars = segment.makeIterator()
       while let c = chars.next() {
