@@ -119,15 +119,15 @@ public struct SetImages: Transform {
     image = .string(override.rewrite(text), at: image.location)
   }
 
-  /// Calls `body` with the `image` of every element of every `containers` or
-  /// `initContainers` list, at any depth, saying whether the list is at one of the standard
-  /// pod-spec paths (`spec/…` or `spec/template/spec/…`).
   /// `containers` or `initContainers`: asked of every key of every object an entry meets.
   @inline(__always)
   private static func isContainerList(_ key: String) -> Bool {
     key.isSameKey(as: "containers") || key.isSameKey(as: "initContainers")
   }
 
+  /// Calls `body` with the `image` of every element of every `containers` or
+  /// `initContainers` list, at any depth, saying whether the list is at one of the standard
+  /// pod-spec paths (`spec/…` or `spec/template/spec/…`).
   static func walkContainers(_ node: inout Node, _ body: (inout Node, _ onStandardPath: Bool) -> Void) {
     walk(&node, .root, body)
   }
