@@ -13,20 +13,23 @@ public struct ImageReference: Sendable, Equatable {
   }
 
   public init(parsing image: String) {
-    // The separators are ASCII, so UTF-8 positions are character boundaries; searching bytes
-    // skips grapheme breaking, which this runs for every image of every object.
-    let utf8 = image.utf8
-    let searchStart = utf8.firstIndex(of: UInt8(ascii: "/")) ?? utf8.startIndex
-    var end = utf8.endIndex
-    if let at = utf8[searchStart...].firstIndex(of: UInt8(ascii: "@")) {
-      digest = String(image[utf8.index(after: at)...])
-      end = at
-    }
-    if let colon = utf8[searchStart..<end].firstIndex(of: UInt8(ascii: ":")) {
-      tag = String(image[utf8.index(after: colon)..<end])
-      name = String(image[..<colon])
-    } else {
-      name = String(image[..<end])
+    // The separators are ASCII, so UTF-8 positions are character boundaries; searching the
+    // bytes themselves skips both grapheme breaking and the generic walk of `String.UTF8View`,
+    // and this runs for every image of every object.
+    var image = image
+    (name, tag, digest) = image.withUTF8 { bytes in
+      func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+      let searchStart = bytes.firstIndex(of: UInt8(ascii: "/")) ?? 0
+      var end = bytes.count
+      var digest: String?
+      if let at = bytes[searchStart...].firstIndex(of: UInt8(ascii: "@")) {
+        digest = text((at + 1)..<bytes.count)
+        end = at
+      }
+      if let colon = bytes[searchStart..<end].firstIndex(of: UInt8(ascii: ":")) {
+        return (text(0..<colon), text((colon + 1)..<end), digest)
+      }
+      return (text(0..<end), nil, digest)
     }
   }
 
