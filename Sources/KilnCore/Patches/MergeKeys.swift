@@ -47,30 +47,36 @@ enum MergeKeys {
 
   private static let built = Mutex<[String: Schema?]>([:])
 
-  /// One tree from paths such as `spec.template.spec.containers[name].env[name]`.
+  /// One tree from paths such as `spec.template.spec.containers[name].env[name]`. The paths
+  /// are ASCII and read byte by byte: splitting them as Characters cost more than the merge.
   private static func build(_ paths: [String]) -> Schema {
     let root = Draft()
-    for path in paths {
-      var node = root
-      let segments = path.split(separator: ".")
-      for (i, segment) in segments.enumerated() {
-        var name = Substring(segment)
-        var keys: [String]?
-        if let open = segment.firstIndex(of: "["), segment.hasSuffix("]") {
-          name = segment[..<open]
-          let inside = segment[segment.index(after: open)..<segment.index(before: segment.endIndex)]
-          keys = inside.split(separator: ",").map(String.init)
-        }
-        let child = node.child(String(name))
-        if let keys {
-          child.keys = keys
-          if i < segments.count - 1 { node = child.elementDraft() } else { node = child }
-        } else {
-          node = child
+    for var path in paths {
+      path.withUTF8 { bytes in
+        var node = root
+        let segments = bytes.split(separator: UInt8(ascii: "."))
+        for (i, segment) in segments.enumerated() {
+          var name = segment
+          var keys: [String]?
+          if let open = segment.firstIndex(of: UInt8(ascii: "[")), segment.last == UInt8(ascii: "]") {
+            name = segment[..<open]
+            keys = segment[(open + 1)..<(segment.endIndex - 1)].split(separator: UInt8(ascii: ",")).map(text)
+          }
+          let child = node.child(text(name))
+          if let keys {
+            child.keys = keys
+            if i < segments.count - 1 { node = child.elementDraft() } else { node = child }
+          } else {
+            node = child
+          }
         }
       }
     }
     return root.freeze()
+  }
+
+  private static func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes), as: UTF8.self)
   }
 
   /// A mutable tree while the table is read.
