@@ -156,23 +156,43 @@ def write(root, path, text):
         f.write(text)
 
 
-def measure(argv, cwd, runs):
-    """Median wall seconds, peak RSS in MiB (largest over the runs), and the last stdout."""
-    times, peak, out = [], 0.0, b""
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        out, err = proc.communicate()
-        times.append(time.perf_counter() - start)
-        if proc.returncode != 0:
-            sys.exit("%s failed:\n%s" % (" ".join(argv), err.decode()))
-    # Peak memory from one more run reaped with wait4 (communicate() reaps its child itself).
+def run_once(argv, cwd):
+    """Wall seconds and stdout of one run; stops the benchmark if the run fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit("%s failed:\n%s" % (" ".join(argv), err.decode()))
+    return elapsed, out
+
+
+def peak_rss(argv, cwd):
+    """Peak memory in MiB of one more run, reaped with wait4 (communicate() reaps its child
+    itself)."""
     with open(os.devnull, "wb") as devnull:
         proc = subprocess.Popen(argv, cwd=cwd, stdout=devnull, stderr=devnull)
         _, _, usage = os.wait4(proc.pid, 0)
         proc.returncode = 0
-    peak = usage.ru_maxrss / 1024.0
-    return statistics.median(times), peak, out
+    return usage.ru_maxrss / 1024.0
+
+
+def measure_side_by_side(kiln, kubectl, runs, kubectl_runs):
+    """Median wall seconds, peak RSS in MiB and the last stdout of each tool. `kiln` and
+    `kubectl` are (argv, cwd). kiln's runs are spread between kubectl's, so that both medians
+    come from the same minutes: this machine's speed drifts by a third within a minute, and a
+    second of kiln runs timed before half a minute of kubectl runs would compare two machines."""
+    k_times, u_times, k_out, u_out = [], [], b"", b""
+    for slot in range(kubectl_runs + 1):
+        for _ in range(runs * (slot + 1) // (kubectl_runs + 1) - runs * slot // (kubectl_runs + 1)):
+            elapsed, k_out = run_once(*kiln)
+            k_times.append(elapsed)
+        if slot < kubectl_runs:
+            elapsed, u_out = run_once(*kubectl)
+            u_times.append(elapsed)
+    k = (statistics.median(k_times), peak_rss(*kiln), k_out)
+    u = (statistics.median(u_times), peak_rss(*kubectl), u_out)
+    return k, u
 
 
 def objects(output):
@@ -209,22 +229,23 @@ def main():
     print("machine: %s, %d cores, %s" % (os.uname().machine, os.cpu_count(), cpu_model()))
     print("kiln: %s" % subprocess.run([kiln, "version"], capture_output=True, text=True).stdout.strip())
     print("kubectl: %s" % subprocess.run([kubectl, "version", "--client"], capture_output=True, text=True).stdout.replace("\n", " ").strip())
-    print("runs: kiln %d, kubectl up to %d (fewer for large N), median wall time; peak RSS of one more run\n" % (args.runs, args.kubectl_runs))
+    print("runs: kiln %d, kubectl up to %d (fewer for large N), kiln's spread between kubectl's; median wall time;"
+          " peak RSS of one more run\n" % (args.runs, args.kubectl_runs))
     print("%-14s %7s %15s %13s %15s %13s %9s" % ("tree", "objects", "kiln", "kiln RSS", "kubectl", "kubectl RSS", "ratio"))
     ok = True
     if args.suite in ("all", "generated"):
         for n in [int(x) for x in args.sizes.split(",")]:
             with tempfile.TemporaryDirectory() as tree:
                 generated_tree(tree, n)
-                k = measure([kiln, "kustomize", tree], tree, args.runs)
                 u_runs = max(1, min(args.kubectl_runs, 300 // max(n, 1)))
-                u = measure([kubectl, "kustomize", tree], tree, u_runs)
+                k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
+                                            args.runs, u_runs)
                 ok &= row("N=%d" % n, objects(k[2]), k, u)
     if args.suite in ("all", "arches"):
         with tempfile.TemporaryDirectory() as tree:
             arches_equivalent_tree(tree)
-            k = measure([kiln, "build", "prod", "-C", REPO], REPO, args.runs)
-            u = measure([kubectl, "kustomize", tree], tree, args.kubectl_runs)
+            k, u = measure_side_by_side(([kiln, "build", "prod", "-C", REPO], REPO), ([kubectl, "kustomize", tree], tree),
+                                        args.runs, args.kubectl_runs)
             ok &= row("arches prod", objects(k[2]), k, u)
     if not ok:
         sys.exit("outputs differ")
