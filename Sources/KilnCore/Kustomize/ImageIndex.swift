@@ -61,9 +61,11 @@ struct ImageIndex {
 private struct ImageNames {
   private var names: [[UInt8]] = []
   private var exact: [String: Int] = [:]
-  /// For a set of `.` positions: names masked there (those bytes made `.`), to their slots.
-  private var masked: [[Int]: [[UInt8]: [Int]]] = [:]
-  /// Names with `:` or `@` (a registry port, user information), tested one by one.
+  /// For each set of `.` positions entries have used (a build has one or two): names masked
+  /// there (those bytes made `.`), to their slots.
+  private var masked: [(dots: [Int], slots: [String: [Int]])] = []
+  /// Names with `:` or `@` (a registry port, user information), or with a character beyond
+  /// ASCII (where `.` matches several bytes), tested one by one.
   private var unusual: [Int] = []
 
   /// The slot of `name`, a new one (the next number) when it is new.
@@ -73,10 +75,10 @@ private struct ImageNames {
     let bytes = Array(name.utf8)
     names.append(bytes)
     exact[name] = slot
-    if bytes.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") }) {
+    if bytes.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 >= 0x80 }) {
       unusual.append(slot)
     } else {
-      for dots in masked.keys { add(slot, to: dots) }
+      for set in masked.indices { add(slot, to: set) }
     }
     return slot
   }
@@ -90,20 +92,25 @@ private struct ImageNames {
       found = exact[override.name].map { [$0] } ?? []
       if let slot = found.first, unusual.contains(slot) { found = [] }
     } else {
-      if masked[dots] == nil {
-        masked[dots] = [:]
-        for slot in names.indices where !unusual.contains(slot) { add(slot, to: dots) }
+      let set: Int
+      if let known = masked.firstIndex(where: { $0.dots == dots }) {
+        set = known
+      } else {
+        masked.append((dots, [:]))
+        set = masked.count - 1
+        for slot in names.indices where !unusual.contains(slot) { add(slot, to: set) }
       }
-      found = masked[dots]?[pattern] ?? []
+      found = masked[set].slots[override.name] ?? []
     }
     for slot in unusual where override.matches(String(decoding: names[slot], as: UTF8.self)) { found.append(slot) }
     return found
   }
 
-  private mutating func add(_ slot: Int, to dots: [Int]) {
+  private mutating func add(_ slot: Int, to set: Int) {
     var key = names[slot]
+    let dots = masked[set].dots
     guard let last = dots.last, last < key.count else { return }
     for position in dots { key[position] = UInt8(ascii: ".") }
-    masked[dots, default: [:]][key, default: []].append(slot)
+    masked[set].slots[String(decoding: key, as: UTF8.self), default: []].append(slot)
   }
 }

@@ -244,6 +244,7 @@ struct KustomizeBuilder {
   /// `default` are one namespace there, and a cluster-scoped object has none whatever it says.
   static func checkUnique(_ resources: [Resource]) throws {
     var seen: [ResourceID: Int] = [:]
+    seen.reserveCapacity(resources.count)
     var problems = DiagnosticCollector()
     for index in resources.indices {
       var id = resources[index].id
