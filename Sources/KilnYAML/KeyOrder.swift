@@ -99,21 +99,16 @@ public enum KeyOrder {
     if order.count == 2 {
       return less(entries[1].key, entries[0].key) ? [1, 0] : order
     }
-    let byBytes = { (a: Int, b: Int) in byteLess(entries[a].key, entries[b].key) }
-    if order.count <= 16 {
-      insertionSort(&order, by: byBytes)
-    } else {
-      order.sort(by: byBytes)
-    }
+    stableSort(&order) { byteLess(entries[$0].key, entries[$1].key) }
     // Over indices: `entries.allSatisfy` would copy every entry, value and all.
     if entries.indices.allSatisfy({ sortsByBytes(entries[$0].key) }) { return order }
-    let byKeyOrder = { (a: Int, b: Int) in less(entries[a].key, entries[b].key) }
-    if order.count <= 16 {
-      insertionSort(&order, by: byKeyOrder)
-    } else {
-      mergeSort(&order, by: byKeyOrder)
-    }
+    stableSort(&order) { less(entries[$0].key, entries[$1].key) }
     return order
+  }
+
+  /// Insertion sort for the small mappings that are most of a manifest, merge sort past that.
+  private static func stableSort(_ items: inout [Int], by less: (Int, Int) -> Bool) {
+    if items.count <= 16 { insertionSort(&items, by: less) } else { mergeSort(&items, by: less) }
   }
 
   /// Whether the key holds only letters and ASCII characters below `A` other than digits

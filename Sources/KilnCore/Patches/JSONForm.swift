@@ -44,25 +44,28 @@ enum JSONForm {
       guard let read = readBack(scalar) else { return nil }
       changed.value = .scalar(read)
     case .mapping(let entries):
-      var rebuilt: [MapEntry]?
-      for i in entries.indices {
-        guard let read = readBack(entries[i].value) else { continue }
-        if rebuilt == nil { rebuilt = entries }
-        rebuilt![i].value = read
+      let read = replacing(entries) { entry in
+        readBack(entry.value).map { MapEntry(key: entry.key, keyLocation: entry.keyLocation, value: $0) }
       }
-      guard let rebuilt else { return nil }
-      changed.value = .mapping(rebuilt)
+      guard let read else { return nil }
+      changed.value = .mapping(read)
     case .sequence(let items):
-      var rebuilt: [Node]?
-      for i in items.indices {
-        guard let read = readBack(items[i]) else { continue }
-        if rebuilt == nil { rebuilt = items }
-        rebuilt![i] = read
-      }
-      guard let rebuilt else { return nil }
-      changed.value = .sequence(rebuilt)
+      guard let read = replacing(items, readBack) else { return nil }
+      changed.value = .sequence(read)
     }
     return changed
+  }
+
+  /// `elements` with each one that `read` changes replaced, or nil when none changes: the
+  /// array is copied only when something in it changes.
+  private static func replacing<Element>(_ elements: [Element], _ read: (Element) -> Element?) -> [Element]? {
+    var replaced: [Element]?
+    for i in elements.indices {
+      guard let new = read(elements[i]) else { continue }
+      if replaced == nil { replaced = elements }
+      replaced![i] = new
+    }
+    return replaced
   }
 
   /// The scalar as read back, or nil when that is the scalar itself.
