@@ -32,7 +32,9 @@ let package = Package(
       pkgConfig: "libcrypto",
       providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
     .target(name: "KilnYAML", dependencies: ["CLibYAML"], swiftSettings: speed),
-    .target(name: "KilnCore", dependencies: ["KilnYAML", "CLibCrypto"], swiftSettings: speed),
+    // Go's regular expressions (RE2 syntax), matched in linear time. Knows nothing of kiln.
+    .target(name: "KilnRegex", swiftSettings: speed),
+    .target(name: "KilnCore", dependencies: ["KilnYAML", "KilnRegex", "CLibCrypto"], swiftSettings: speed),
     .executableTarget(
       name: "kiln",
       dependencies: [
@@ -43,6 +45,7 @@ let package = Package(
     // Helpers shared by the test targets: temporary trees, process running, oracles.
     .target(name: "KilnTestSupport", dependencies: ["KilnCore"]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML", "KilnTestSupport"]),
+    .testTarget(name: "KilnRegexTests", dependencies: ["KilnRegex"]),
     .testTarget(name: "KilnCoreTests", dependencies: ["KilnCore", "KilnTestSupport"]),
     .testTarget(name: "KilnCLITests", dependencies: ["kiln", "KilnCore", "KilnYAML", "KilnTestSupport"]),
   ]
