@@ -11,7 +11,10 @@ public struct RegexSyntaxError: Error, Sendable, Equatable, CustomStringConverti
     self.expression = String(expression)
   }
 
-  public var description: String { "error parsing regexp: \(code): `\(expression)`" }
+  public var description: String { "error parsing regexp: " + reason }
+
+  /// What is wrong and where, without Go's prefix: ``missing closing ): `(a` ``.
+  public var reason: String { "\(code): `\(expression)`" }
 
   /// Go's `syntax.ErrorCode` texts.
   public enum Code: String, Sendable {

@@ -1,3 +1,4 @@
+import KilnRegex
 import KilnYAML
 
 /// A patch `target`, compiled once per patch: which objects it selects, the way Kustomize's
@@ -80,12 +81,13 @@ struct TargetSelector {
   }
 }
 
-/// A regular expression that must match a whole string, with a fast path for plain words
-/// (most targets name a kind or an object literally).
+/// A regular expression that must match a whole string, compiled as Kustomize compiles it:
+/// Go's `regexp` on `^(?:pattern)$` (so `a)|(b` is valid and matches what Go's does), in linear
+/// time. Plain words (most targets name a kind or an object literally) skip the engine.
 struct AnchoredPattern {
   /// The pattern itself when it holds no regular-expression syntax.
   let literal: String?
-  private let regex: Regex<AnyRegexOutput>?
+  private let regex: RE2Regex?
 
   init(_ pattern: String) throws {
     if pattern.unicodeScalars.allSatisfy({ !"\\.+*?()|[]{}^$".unicodeScalars.contains($0) }) {
@@ -93,13 +95,12 @@ struct AnchoredPattern {
       regex = nil
     } else {
       literal = nil
-      regex = try Regex(pattern)
+      regex = try RE2Regex("^(?:" + pattern + ")$")
     }
   }
 
   func matches(_ value: String) -> Bool {
     if let literal { return literal == value }
-    guard let regex else { return false }
-    return (try? regex.wholeMatch(in: value)) != nil
+    return regex?.matches(value) ?? false
   }
 }

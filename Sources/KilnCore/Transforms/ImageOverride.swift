@@ -1,3 +1,4 @@
+import KilnRegex
 public import KilnYAML
 
 /// One `images:` entry: which image to change and how.
@@ -6,6 +7,8 @@ public struct ImageOverride: Sendable {
   /// Whether `name` holds regular-expression operators other than `.` (decided once: an
   /// `images` entry is matched against every image name in the tree).
   public let hasRegexOperators: Bool
+  /// `^name(:tag)?(@sha256:digest)?$`, compiled once when the name needs it.
+  private let regex: RE2Regex?
   public var newName: String?
   public var newTag: String?
   public var digest: String?
@@ -20,6 +23,8 @@ public struct ImageOverride: Sendable {
     func set(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
     self.name = name
     self.hasRegexOperators = name.utf8.contains(where: Self.isRegexOperator)
+    self.regex = hasRegexOperators
+      ? try? RE2Regex("^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$") : nil
     self.newName = set(newName)
     self.newTag = set(newTag)
     self.digest = set(digest)
@@ -100,10 +105,10 @@ public struct ImageOverride: Sendable {
     }
   }
 
-  /// Names with regular-expression operators go through a real regex, as in Kustomize.
+  /// Names with regular-expression operators go through Go's regexp, as in Kustomize
+  /// (`MatchString`: a `|` in the name splits the anchors, `a|b` matches `a…` or `…b`). A name
+  /// Go refuses matches nothing.
   private func regexMatches(_ image: String) -> Bool {
-    let pattern = "^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$"
-    guard let regex = try? Regex(pattern) else { return false }
-    return (try? regex.wholeMatch(in: image)) != nil
+    regex?.matches(image) ?? false
   }
 }

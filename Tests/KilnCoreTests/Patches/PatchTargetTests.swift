@@ -64,6 +64,25 @@ import Testing
     #expect(list.filter { $0.node["metadata"]?["selected"] != nil }.map(\.name) == ["p-api"])
   }
 
+  /// Kustomize compiles `^(?:pattern)$` with Go's regexp: RE2 syntax, and a pattern that closes
+  /// the group early (`a)|(b`) is valid and anchors each side only once, as in Go.
+  @Test func patternsAreGosAnchoredAsKustomizeAnchorsThem() throws {
+    #expect(try Self.selected(PatchTarget(name: #"\p{Ll}+"#)) == ["api", "xapi", "admin"])
+    #expect(try Self.selected(PatchTarget(name: "[[:lower:]]{3}")) == ["api"])
+    #expect(try Self.selected(PatchTarget(name: "a)|(b")) == ["api", "admin"])
+  }
+
+  /// Exponential in a backtracking engine; linear here.
+  @Test func nestedRepetitionAnswersAtOnce() throws {
+    let name = String(repeating: "a", count: 40)
+    let objects = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n"
+    for (pattern, selects) in [("(a+)+b", false), ("(a|aa)*", true), ("(a*)*$b", false)] {
+      let mark = PatchCheck.patch("- {op: add, path: /metadata/selected, value: \"yes\"}", target: PatchTarget(name: pattern))
+      let marked = try PatchCheck.resources(mark, on: objects).filter { $0.node["metadata"]?["selected"] != nil }
+      #expect(marked.count == (selects ? 1 : 0), "\(pattern)")
+    }
+  }
+
   @Test func aBadPatternFails() throws {
     let mark = PatchCheck.patch("- {op: remove, path: /data}", target: PatchTarget(name: "a(b"))
     #expect(try PatchCheck.errors(mark, on: Self.objects) == ["target name \"a(b\" is not a valid regular expression"])

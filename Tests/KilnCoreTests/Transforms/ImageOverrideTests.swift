@@ -20,6 +20,13 @@ import Testing
     ("ghcr.io/acme/api", "ghcr.io/acme/api:{{version}}", true),
     ("ngin[x]", "nginx:1.19", true),
     ("(nginx|redis)", "redis:6", true),
+    // Go's MatchString on `^nginx|redis(:…)?(@…)?$`: each side of the `|` anchored at one end only.
+    ("nginx|redis", "nginx-extra:1", true),
+    ("nginx|redis", "my-redis", true),
+    ("nginx|redis", "my-nginx", false),
+    (#"\pL+x"#, "nginx:1", true),
+    ("(a+)+b", String(repeating: "a", count: 40), false),
+    ("ngin(x", "ngin(x", false),
   ])
   func matching(name: String, image: String, matches: Bool) {
     #expect(ImageOverride(name: name).matches(image) == matches)

@@ -1,3 +1,4 @@
+import KilnRegex
 import KilnYAML
 
 /// Keyword values read into their types, each wrong one an error at the value (`"minLength"
@@ -108,7 +109,7 @@ extension SchemaCompiler {
     do {
       return try SchemaPattern(source)
     } catch {
-      problems.add(.error("invalid regular expression \(GoText.quote(source)): \(error)", at: location))
+      problems.add(.error("invalid regular expression \(GoText.quote(source)): \(error.reason)", at: location))
       return nil
     }
   }

@@ -23,8 +23,16 @@ import Testing
 
   @Test func aRegularExpressionThatDoesNotCompileIsReportedAtThePattern() {
     #expect(SchemaCheck.schemaErrors(#"{"properties": {"tag": {"pattern": "v[0-9"}}}"#) == [
-      #"schema.json:1:36: error: invalid regular expression "v[0-9": expected ']'"#
+      #"schema.json:1:36: error: invalid regular expression "v[0-9": missing closing ]: `[0-9`"#
     ])
+  }
+
+  /// Patterns are Go's (RE2): no lookaround or backreferences, as Helm's validator refuses them.
+  @Test func lookaroundIsRefusedWithGosReason() {
+    #expect(SchemaCheck.schemaErrors(#"{"properties": {"tag": {"pattern": "^(?!latest)"}}}"#) == [
+      #"schema.json:1:36: error: invalid regular expression "^(?!latest)": invalid or unsupported Perl syntax: `(?!`"#
+    ])
+    #expect(SchemaCheck.schemaErrors(#"{"properties": {"tag": {"pattern": "^\\pL[[:alnum:]]{,2}$"}}}"#) == [])
   }
 
   @Test func refsToOtherFilesAreRefused() {
