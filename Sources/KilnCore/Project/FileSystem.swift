@@ -38,7 +38,7 @@ extension FileSystem {
 
 public enum FileKind: Sendable { case file, directory }
 
-public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
   public var path: String
   public var reason: String
 
@@ -48,6 +48,11 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "\(path): \(reason)" }
+
+  /// The reason given when resolving a path meets a symlink loop (or a chain too long to follow).
+  public static let symlinkLoop = "too many levels of symbolic links"
+
+  public var isSymlinkLoop: Bool { reason == Self.symlinkLoop }
 }
 
 /// Joining and normalizing `/`-separated paths without Foundation.

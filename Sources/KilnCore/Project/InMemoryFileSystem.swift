@@ -68,7 +68,7 @@ public struct InMemoryFileSystem: FileSystem {
       let current = "/" + parts.joined(separator: "/")
       if let target = symlinks[current] {
         hops += 1
-        if hops > 40 { throw FileSystemError(path: path, reason: "too many levels of symbolic links") }
+        if hops > 40 { throw FileSystemError(path: path, reason: FileSystemError.symlinkLoop) }
         parts = target.split(separator: "/").map(String.init)
       }
     }
