@@ -228,7 +228,16 @@ struct KustomizeBuilder {
     var problems = DiagnosticCollector()
     for name in try files.list(directory) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
       let path = join(directory, name)
-      guard files.kind(of: path) == .file else { continue }
+      switch files.kind(of: path) {
+      case .file?: break
+      case .directory?: continue
+      case nil:
+        // A link that leads nowhere would leave its object out without a word.
+        if files.isSymlink(path) {
+          problems.add(.error("\(files.display(path)) \(files.brokenSymlink(path)); its object cannot be read", at: nil))
+        }
+        continue
+      }
       problems.recording {
         resources += try ResourceFile.load(
           path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component, at: nil)

@@ -107,6 +107,18 @@ public struct ProjectFiles: Sendable {
     }
   }
 
+  /// What is wrong with a symlink that names nothing readable: whether it dangles or loops.
+  public func brokenSymlink(_ relative: String) -> String {
+    do {
+      _ = try fileSystem.resolvingSymlinks(absolute(relative))
+      return "is a symlink to something that is neither a file nor a directory"
+    } catch {
+      if error.isSymlinkLoop { return "is a symlink that loops" }
+      if error.reason == "no such file or directory" { return "is a dangling symlink" }
+      return "is a symlink that cannot be followed (\(error.reason))"
+    }
+  }
+
   /// `relative` joined onto `directory` and normalized. With `mayLeaveRoot` false, a path that
   /// climbs out of the project is an error.
   public func resolve(_ path: String, in directory: String, at location: SourceLocation?, mayLeaveRoot: Bool = false) throws -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import KilnTestSupport
 import Testing
 
@@ -19,6 +20,28 @@ import Testing
     let errors = p.errors("dev")
     #expect(errors.count == 1)
     #expect(errors.first?.contains("outside the project directory; kiln does not read it") == true)
+  }
+
+  /// A component directory without a kustomization is all its `*.yaml` files: a symlink among
+  /// them that leads nowhere is an error, never an object quietly left out.
+  @Test func aDanglingOrLoopingSymlinkInAComponentDirectoryIsAnError() throws {
+    let project = try TemporaryDirectory(prefix: "kiln-links")
+    try project.write("components/web/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n")
+    try project.write("environments/dev.yaml", "web: {enabled: true}\n")
+    for (link, target) in [("secret.yaml", "moved.yaml"), ("x.yaml", "y.yaml"), ("y.yaml", "x.yaml")] {
+      try FileManager.default.createSymbolicLink(atPath: project.path + "/components/web/" + link, withDestinationPath: target)
+    }
+    do {
+      _ = try Compiler.build(BuildRequest(projectDirectory: project.path, environment: "dev"))
+      Issue.record("the build left the links' objects out without a word")
+    } catch let error as DiagnosticError {
+      #expect(
+        error.diagnostics.map(\.description) == [
+          "kiln: error: components/web/secret.yaml is a dangling symlink; its object cannot be read",
+          "kiln: error: components/web/x.yaml is a symlink that loops; its object cannot be read",
+          "kiln: error: components/web/y.yaml is a symlink that loops; its object cannot be read",
+        ])
+    }
   }
 
   @Test func unknownKustomizationField() {
