@@ -13,6 +13,9 @@ public struct ArgoCDInputs: Sendable, Equatable {
   public var sets: [String]
   /// The destination namespace, used when the environment sets none.
   public var namespace: String?
+  /// The application's path inside its repository (`ARGOCD_APP_SOURCE_PATH`), which tells
+  /// where the repository's root is above the directory the plugin runs in.
+  public var sourcePath: String?
 
   public struct Problem: Error, CustomStringConvertible {
     public var description: String
@@ -37,6 +40,7 @@ public struct ArgoCDInputs: Sendable, Equatable {
     self.sets = sets
     let destination = variables["ARGOCD_APP_NAMESPACE"]?.trimmed ?? ""
     namespace = destination.isEmpty ? nil : destination
+    sourcePath = variables["ARGOCD_APP_SOURCE_PATH"]
   }
 
   /// `PARAM_VALUES_0`, `PARAM_VALUES_1`, … in order.

@@ -74,6 +74,61 @@ import Testing
     #expect(typo.stderr == "--set:1:5: error: unknown field \"replcias\" in component \"api\" (did you mean \"replicas\"?)\n")
   }
 
+  /// Argo CD's repository server renders many tenants' applications side by side, each in a
+  /// copy of its repository: value files named through Argo CD are read only from inside the
+  /// application's own repository, symlinks resolved (Argo CD's rule for Helm value files,
+  /// since CVE-2022-24348). Here `apps/web` of repository `repo` is the application, next to
+  /// another tenant's checkout.
+  func tenants() throws -> (TemporaryDirectory, String) {
+    let server = try TemporaryDirectory(prefix: "kiln-argocd-tenants")
+    try server.write("other-tenant/values.yaml", "namespace: hunter2\n")
+    try server.write("repo/shared/values.yaml", "namespace: shared\n")
+    try server.write("repo/apps/web/components/web/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n")
+    try server.write("repo/apps/web/environments/prod.yaml", "web: {enabled: true}\n")
+    try FileManager.default.createSymbolicLink(
+      atPath: server.path + "/repo/apps/web/tenant.yaml", withDestinationPath: "../../../other-tenant/values.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: server.path + "/repo/apps/web/shared.yaml", withDestinationPath: "../../shared/values.yaml")
+    return (server, server.path + "/repo/apps/web")
+  }
+
+  @Test(arguments: [
+    ("../../../other-tenant/values.yaml", "values file ../../../other-tenant/values.yaml resolves outside the application's repository; kiln does not read it"),
+    ("tenant.yaml", "values file tenant.yaml resolves outside the application's repository; kiln does not read it"),
+    // An absolute name is read from the repository root, as Argo CD reads it.
+    ("/etc/shadow", "values file /etc/shadow: no such file or directory"),
+    ("/../other-tenant/values.yaml", "values file /../other-tenant/values.yaml resolves outside the application's repository; kiln does not read it"),
+  ])
+  func valueFilesOutsideTheRepositoryAreRefused(name: String, message: String) throws {
+    let (server, application) = try tenants()
+    let plugin = try run(
+      ["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "apps/web", "ARGOCD_ENV_KILN_VALUES": name], in: application)
+    #expect(plugin.status == 1)
+    #expect(plugin.stdout.isEmpty)
+    #expect(plugin.stderr == "kiln: error: \(message)\n")
+    _ = server
+  }
+
+  @Test(arguments: ["../../shared/values.yaml", "shared.yaml", "/shared/values.yaml"])
+  func valueFilesElsewhereInTheRepositoryAreRead(name: String) throws {
+    let (server, application) = try tenants()
+    let plugin = try run(
+      ["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "apps/web", "ARGOCD_ENV_KILN_VALUES": name], in: application)
+    #expect(plugin.status == 0, "\(plugin.stderr)")
+    #expect(plugin.stdout.contains("namespace: shared\n"))
+    _ = server
+  }
+
+  @Test func withoutTheSourcePathTheRepositoryIsTheApplicationDirectory() throws {
+    let (server, application) = try tenants()
+    let plugin = try run(
+      ["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "", "ARGOCD_ENV_KILN_VALUES": "../../shared/values.yaml"],
+      in: application)
+    #expect(plugin.status == 1)
+    #expect(plugin.stderr.contains("resolves outside the application's repository"))
+    _ = server
+  }
+
   @Test func thePluginRunsKilnArgocdAndDiscoversKilnProjects() throws {
     let text = try String(contentsOfFile: KilnBinary.repositoryRoot + "/deploy/argocd/plugin.yaml", encoding: .utf8)
     let plugin = try #require(try YAMLParser.parseDocuments(Array(text.utf8), file: "plugin.yaml").first)

@@ -23,17 +23,17 @@ extension Kiln {
 
     func run() throws {
       let inputs: ArgoCDInputs
+      let cwd = Terminal.currentDirectory()
+      let valueFiles: [UserFile]
       do {
         inputs = try ArgoCDInputs(environment: Self.processEnvironment())
+        valueFiles = try ArgoCDRepository(applicationDirectory: cwd, sourcePath: inputs.sourcePath).valueFiles(inputs.valueFiles)
       } catch {
         Self.fail([Diagnostic.error("\(error)", at: nil)])
       }
-      let cwd = Terminal.currentDirectory()
       let request = BuildRequest(
         projectDirectory: cwd, environment: inputs.environment,
-        values: ValueInputs(
-          files: inputs.valueFiles.map { UserFile(path: Path.join(cwd, $0), display: $0) },
-          sets: inputs.sets.map { SetArgument(.set, $0) }),
+        values: ValueInputs(files: valueFiles, sets: inputs.sets.map { SetArgument(.set, $0) }),
         fallbackNamespace: inputs.namespace)
       Terminal.valueArguments = [SetFlavor.set.rawValue: inputs.sets]
       let result: BuildResult

@@ -47,4 +47,22 @@ import Testing
       #expect("\(error)" == "ARGOCD_APP_PARAMETERS is not a JSON array")
     }
   }
+
+  /// The repository root is the application's directory less its path in the repository.
+  @Test(arguments: [
+    ("apps/web", "/tmp/cmp/repo"),
+    ("./apps//web/", "/tmp/cmp/repo"),
+    (".", "/tmp/cmp/repo/apps/web"),
+    ("", "/tmp/cmp/repo/apps/web"),
+    // A path that is not the directory's tail, or that climbs, gives the narrowest root.
+    ("other/web", "/tmp/cmp/repo/apps/web"),
+    ("../web", "/tmp/cmp/repo/apps/web"),
+    ("pps/web", "/tmp/cmp/repo/apps/web"),
+  ])
+  func theRepositoryRootComesFromTheSourcePath(sourcePath: String, root: String) throws {
+    var disk = InMemoryFileSystem()
+    disk.write("/tmp/cmp/repo/apps/web/environments/prod.yaml", "{}")
+    let repository = try ArgoCDRepository(applicationDirectory: "/tmp/cmp/repo/apps/web", sourcePath: sourcePath, fileSystem: disk)
+    #expect(repository.root == root)
+  }
 }
