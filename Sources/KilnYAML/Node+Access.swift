@@ -82,6 +82,16 @@ extension Node {
     }
   }
 
+  /// Bytes of text in this tree, scalars and mapping keys (UTF-8); used to bound alias
+  /// expansion, where one big string repeated is as costly as many nodes.
+  public var textByteCount: Int {
+    switch value {
+    case .scalar(let s): s.text.utf8.count
+    case .sequence(let items): items.reduce(0) { $0 + $1.textByteCount }
+    case .mapping(let entries): entries.reduce(0) { $0 + $1.key.utf8.count + $1.value.textByteCount }
+    }
+  }
+
   /// The entry for `key`, or nil when this is not a mapping or has no such key.
   /// Setting nil removes the key; setting a value on a non-mapping does nothing.
   public subscript(key: String) -> Node? {

@@ -47,6 +47,7 @@ private final class EventReader {
   private var stack: [Frame] = []
   private var anchors: [String: Node] = [:]
   private var aliasNodesExpanded = 0
+  private var aliasBytesExpanded = 0
   private var documents: [Node] = []
   private var root: Node?
   /// A character index of the input and the byte it starts at (`byteOffset(ofCharacter:)`).
@@ -238,8 +239,19 @@ private final class EventReader {
         "aliases expand to more than \(limits.maxAliasExpansion) nodes; refusing a possible alias bomb",
         at: at)
     }
+    aliasBytesExpanded += node.textByteCount
+    if aliasBytesExpanded > limits.maxAliasBytes {
+      throw YAMLError(
+        "aliases expand to more than \(Self.bytes(limits.maxAliasBytes)) of text; refusing a possible alias bomb",
+        at: at)
+    }
     node.location = at
     return node
+  }
+
+  /// `16 MiB` for a whole number of mebibytes, else the count of bytes.
+  private static func bytes(_ count: Int) -> String {
+    count >= 1 << 20 && count % (1 << 20) == 0 ? "\(count >> 20) MiB" : "\(count) bytes"
   }
 
   private func register(anchor: UnsafeMutablePointer<yaml_char_t>?, node: Node) throws(YAMLError) {

@@ -18,6 +18,31 @@ import Testing
     }
   }
 
+  /// One big string aliased many times is few nodes but much text: the text is bounded too,
+  /// and the error points at the alias that crosses the bound.
+  @Test func aBigStringAliasedManyTimesIsRefusedAtTheAliasThatCrossesTheBound() {
+    let big = String(repeating: "x", count: 1 << 20)
+    let yaml = "big: &a \"\(big)\"\nrefs:\n" + String(repeating: "  - *a\n", count: 10_000)
+    // 16 aliases make exactly 16 MiB of text; the 17th, on line 19, goes past.
+    #expect(
+      throws: YAMLError(
+        "aliases expand to more than 16 MiB of text; refusing a possible alias bomb",
+        at: SourceLocation(file: "<input>", line: 19, column: 5))
+    ) { try parse(yaml) }
+  }
+
+  @Test func theTextBoundCountsKeysAndNestedAliases() {
+    let limits = YAMLLimits(maxAliasBytes: 100)
+    // Making b expands `*a` twice (20 bytes); each `*b` is 24 bytes (its keys count): the
+    // 4th `*b` brings the total to 116.
+    let yaml = "a: &a 0123456789\nb: &b {k1: *a, k2: *a}\nc: [*b, *b, *b, *b, *b]\n"
+    #expect(
+      throws: YAMLError(
+        "aliases expand to more than 100 bytes of text; refusing a possible alias bomb",
+        at: SourceLocation(file: "f.yaml", line: 3, column: 17))
+    ) { try YAMLParser.parseStream(Array(yaml.utf8), file: "f.yaml", limits: limits) }
+  }
+
   @Test func honestAnchorsAreFine() throws {
     #expect(try parse("a: &x {b: 1}\nc: *x\nd: *x\n")["d"]?["b"] != nil)
   }
