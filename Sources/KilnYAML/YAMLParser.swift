@@ -361,6 +361,30 @@ private final class EventReader {
     SourceLocation(fileID: fileID, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
   }
 
+  /// The line and column of the byte at `offset`, counted as libyaml's marks count them:
+  /// lines end at `\n`, `\r\n` or `\r`; columns count characters, from after any byte-order
+  /// mark. (Only the line breaks of ASCII are counted: NEL, LS and PS are that rare.)
+  private func location(ofByte offset: Int) -> SourceLocation {
+    let end = min(offset, input.count)
+    var line = 0
+    var column = 0
+    var index = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let (newline, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))
+    while index < end {
+      let byte = input[index]
+      let lineEnds = byte == newline || (byte == carriageReturn && (index + 1 == input.count || input[index + 1] != newline))
+      if lineEnds {
+        line += 1
+        column = 0
+      } else if byte & 0xC0 != 0x80 && byte != carriageReturn {
+        // Continuation bytes (10xxxxxx) belong to the character already counted.
+        column += 1
+      }
+      index += 1
+    }
+    return SourceLocation(fileID: fileID, line: line + 1, column: column + 1)
+  }
+
   private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
     guard let pointer else { return nil }
     return String(cString: pointer)
@@ -374,8 +398,9 @@ private final class EventReader {
       notes.append("\(context) that started at line \(p.context_mark.line + 1), column \(p.context_mark.column + 1)")
     }
     if p.error == YAML_READER_ERROR {
-      // Reader errors carry a byte offset, not a line.
-      return YAMLError("\(problem) (at byte \(p.problem_offset))", at: SourceLocation(file: file, line: 1, column: 1))
+      // Reader errors (bytes that are not UTF-8, control characters) carry a byte offset
+      // instead of a mark.
+      return YAMLError(problem, at: location(ofByte: Int(p.problem_offset)))
     }
     // libyaml may place the problem past the end of the input (a key without its `: ` on the
     // last line); the place the construct started is then the one to show.

@@ -104,6 +104,26 @@ import Testing
     }
   }
 
+  /// libyaml's reader reports bytes that are not UTF-8, and control characters, with a byte
+  /// offset only: the error still points at the line and column of the byte.
+  @Test(arguments: [
+    // A byte that starts no UTF-8 character, after a two-byte é on the same line.
+    ([UInt8]("a: 1\nb: café ".utf8) + [0xFF, 0x0A], "invalid leading UTF-8 octet", 2, 9),
+    // A raw NUL, after a byte-order mark and CRLF line ends.
+    ([0xEF, 0xBB, 0xBF] + [UInt8]("a: 1\r\nb: 2\r\nc: \"x".utf8) + [0x00] + [UInt8]("y\"\r\n".utf8),
+      "control characters are not allowed", 3, 6),
+    // A character whose second byte is no continuation byte, after a line that ends in a
+    // lone CR: the error is at that second byte.
+    ([UInt8]("a: 1\rbb: ".utf8) + [0xC3, 0x28, 0x0A], "invalid trailing UTF-8 octet", 2, 6),
+    // A character cut short by the end of the input.
+    ([UInt8]("a: 1\nb: ".utf8) + [0xC3], "incomplete UTF-8 octet sequence", 2, 4),
+  ])
+  func bytesThatAreNotTextAreReportedWhereTheyAre(bytes: [UInt8], message: String, line: Int, column: Int) {
+    #expect(throws: YAMLError(message, at: SourceLocation(file: "r.yaml", line: line, column: column))) {
+      try YAMLParser.parseStream(bytes, file: "r.yaml")
+    }
+  }
+
   @Test func unknownAnchor() {
     #expect(throws: YAMLError("unknown anchor \"nope\"", at: SourceLocation(file: "<input>", line: 1, column: 4))) {
       try parse("a: *nope\n")
