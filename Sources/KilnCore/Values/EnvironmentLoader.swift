@@ -73,11 +73,16 @@ public enum EnvironmentLoader {
       problems.recording { values = ValuesMerge.merge(values, try userFile(file, fileSystem: files.fileSystem)) }
     }
     try problems.throwIfErrors()
-    for flavor in [SetFlavor.setJSON, .set, .setString] {
+    var indexed = 0
+    arguments: for flavor in [SetFlavor.setJSON, .set, .setString] {
       var occurrence = 0
       for argument in inputs.sets where argument.flavor == flavor {
+        // Past the bound every further index is refused too: one error says it.
+        if indexed > HelmSetParser.maxIndexedElements { break arguments }
         occurrence += 1
-        problems.recording { try HelmSetParser.apply(argument.text, flavor: flavor, occurrence: occurrence, to: &values) }
+        problems.recording {
+          try HelmSetParser.apply(argument.text, flavor: flavor, occurrence: occurrence, to: &values, indexed: &indexed)
+        }
       }
     }
     try problems.throwIfErrors()

@@ -21,6 +21,12 @@ public enum HelmSetParser {
   /// kiln's own bound on nesting, counting list indexes, which Helm does not count: an
   /// argument of hundreds of `[0].a` would otherwise recurse until a thread's stack ran out.
   static let maxDepth = 100
+  /// kiln's bound on what indexes may cost over all the `--set` arguments of a build, where
+  /// Helm bounds each index alone: every index written counts the length of the list it
+  /// lands in. Eight thousand arguments `kN[65536]=1` would otherwise make half a billion
+  /// nulls (8 GB), and as many writes into one long list would copy it each time; honest
+  /// arguments index short lists a few times.
+  public static let maxIndexedElements = 1 << 20
 
   /// Parses one argument of a --set-family flag into `values` (a mapping node).
   /// `occurrence` is the 1-based position of this flag among flags of the same flavor.
@@ -28,12 +34,23 @@ public enum HelmSetParser {
   public static func apply(
     _ argument: String, flavor: SetFlavor, occurrence: Int, to values: inout Node
   ) throws(Diagnostic) {
+    var indexed = 0
+    try apply(argument, flavor: flavor, occurrence: occurrence, to: &values, indexed: &indexed)
+  }
+
+  /// `apply`, with `indexed` carrying the cost of the indexes written so far by the other
+  /// arguments of the build (see `maxIndexedElements`).
+  public static func apply(
+    _ argument: String, flavor: SetFlavor, occurrence: Int, to values: inout Node, indexed: inout Int
+  ) throws(Diagnostic) {
     var parser = SetArgumentParser(argument: argument, flavor: flavor, occurrence: occurrence)
     if flavor == .setJSON, let object = try parser.wholeObject() {
       values = ValuesMerge.mergeMaps(values, object)
       return
     }
     var entries = values.entries ?? []
+    parser.indexed = indexed
+    defer { indexed = parser.indexed }
     try parser.parse(into: &entries)
     values = Node(.mapping(entries), at: values.location)
   }
@@ -48,6 +65,8 @@ struct SetArgumentParser {
   private let text: [Unicode.Scalar]
   private var position = 0
   private var depth = 0
+  /// The cost of the indexes written so far (`HelmSetParser.maxIndexedElements`).
+  var indexed = 0
   /// The first empty key, which Helm ignores without a word: kiln refuses the line for it,
   /// once the rest has been read (so a later error is reported as Helm reports it).
   private var refusal: Diagnostic?
@@ -331,9 +350,17 @@ struct SetArgumentParser {
         "index of \(index.value) is greater than maximum supported index of \(HelmSetParser.maxIndex)",
         at: index.start)
     }
+    indexed += max(list.count, index.value + 1)
+    guard indexed <= HelmSetParser.maxIndexedElements else {
+      throw error(
+        "list indexes in --set arguments add up to more than \(HelmSetParser.maxIndexedElements) elements "
+          + "(each index counts the length of its list); refusing what could exhaust memory",
+        at: index.start)
+    }
     if list.count <= index.value {
       let padding = Node.null(at: location(index.bracket))
-      list.append(contentsOf: repeatElement(padding, count: index.value + 1 - list.count))
+      // An array, not `repeatElement`: appending a generic sequence walks it element by element.
+      list.append(contentsOf: [Node](repeating: padding, count: index.value + 1 - list.count))
     }
     list[index.value] = value
   }

@@ -101,6 +101,47 @@ private typealias Place = KilnYAML.SourceLocation
     #expect(values["a"]?.items?.last?.string == "x")
   }
 
+  /// Helm bounds each index; kiln also bounds what indexes cost over all the arguments of a
+  /// build, each index counting the length of the list it lands in: 8,000 arguments
+  /// `kN[65536]=1` would otherwise make half a billion nulls.
+  @Test func indexesAreBoundedOverAllArguments() throws {
+    var values = Node.mapping([])
+    var indexed = 0
+    for n in 0..<15 {
+      try HelmSetParser.apply("k\(n)[65536]=1", flavor: .set, occurrence: n + 1, to: &values, indexed: &indexed)
+    }
+    #expect(indexed == 15 * 65537)
+    do {
+      try HelmSetParser.apply("k15[65536]=1", flavor: .set, occurrence: 16, to: &values, indexed: &indexed)
+      Issue.record("the 16th list of 65,537 elements was accepted")
+    } catch {
+      #expect(
+        error.description
+          == "--set:16:5: error: list indexes in --set arguments add up to more than 1048576 elements "
+          + "(each index counts the length of its list); refusing what could exhaust memory")
+    }
+    #expect(values.entries?.count == 15)
+  }
+
+  @Test func rewritingOneLongListIsBoundedToo() throws {
+    var values = Node.mapping([])
+    var indexed = 0
+    let arguments = Array(repeating: "a[65536]=1", count: 16)
+    let refused = arguments.indices.filter { i in
+      (try? HelmSetParser.apply(arguments[i], flavor: .set, occurrence: i + 1, to: &values, indexed: &indexed)) == nil
+    }
+    #expect(refused == [15])
+  }
+
+  @Test func honestIndexesAreFarWithinTheBound() throws {
+    var values = Node.mapping([])
+    var indexed = 0
+    for i in 0..<1000 {
+      try HelmSetParser.apply("hosts[\(i)]=h\(i)", flavor: .set, occurrence: i + 1, to: &values, indexed: &indexed)
+    }
+    #expect(values["hosts"]?.items?.count == 1000)
+  }
+
   // MARK: Into existing values (ParseInto)
 
   @Test func setEditsAnExistingListElementInPlace() throws {
