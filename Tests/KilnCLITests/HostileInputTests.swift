@@ -7,7 +7,8 @@ import Testing
 /// nothing on stdout, no output file, within a second of wall time and 200 MiB of memory.
 /// Big inputs are made at test time in a temporary directory.
 ///
-/// The cases: what issue 11 found getting through (value files outside an Argo CD
+/// The cases: what issue 11 found getting through (regular expressions that backtrack
+/// exponentially, value files outside an Argo CD
 /// application's repository, files read without bound, alias expansion counted in nodes but
 /// not bytes, `--set` indexes without a total bound, dangling and looping symlinks skipped,
 /// bytes that are not text reported at 1:1, FIFOs that hang), and what was already refused
@@ -94,6 +95,16 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
   // MARK: Issue 11 §3
 
   static let defects: [HostileCase] = [
+    HostileCase(
+      name: "2: schema pattern (a+)+b against 30 a's", arguments: ["build", "prod", "-o", "out.yaml"], directory: "r",
+      message: "environments/prod.yaml:3:8: error: api.tag", output: "out.yaml",
+      prepare: { scratch in
+        try scratch.write("r/components/api/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\n")
+        try scratch.write(
+          "r/environments/schema.json",
+          #"{"type": "object", "properties": {"api": {"type": "object", "properties": {"tag": {"type": "string", "pattern": "^(a+)+b$"}}}}}"#)
+        try scratch.write("r/environments/prod.yaml", "api:\n  enabled: true\n  tag: \(String(repeating: "a", count: 30))\n")
+      }),
     argoCD(
       "3: Argo CD value file in another tenant's checkout", "../../../other-tenant/values.yaml",
       message: "kiln: error: values file ../../../other-tenant/values.yaml resolves outside the application's repository"),
