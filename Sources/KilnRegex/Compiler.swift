@@ -121,8 +121,7 @@ struct Compiler {
       f = inst(.runeAnyNotNL)
     } else {
       f = inst(.runeClass)
-      p.insts[Int(f.i)].arg = Int32(p.classes.count)
-      p.classes.append(ranges)
+      p.insts[Int(f.i)].arg = Int32(p.addClass(ranges))
     }
     f.nullable = false
     f.out = [f.i << 1]

@@ -3,44 +3,75 @@
 /// time proportional to the text times the program, never more, and memory proportional to the
 /// program. Threads carry capture positions (UTF-8 offsets); when one reaches `match`, the threads
 /// below it in priority are dropped, which gives leftmost-first (Perl) submatches.
+///
+/// All state lives in one scratch buffer (on the stack for small programs): two sparse-set
+/// queues of threads with their captures, and the work list of the epsilon closure.
 struct PikeVM {
-  private let prog: Program
-  private let ncap: Int
-  private let text: UnsafeBufferPointer<UInt8>
-
-  private final class Queue {
-    var sparse: [Int32]
-    var dense: [Int32]
-    var hasThread: [Bool]
-    var caps: [Int]
-    var count = 0
-
-    init(_ n: Int, _ ncap: Int) {
-      sparse = Array(repeating: 0, count: n)
-      dense = Array(repeating: 0, count: n)
-      hasThread = Array(repeating: false, count: n)
-      caps = Array(repeating: -1, count: n * ncap)
+  /// Searches `text` from byte `pos` (the text before it is context for `^` and `\b`) and
+  /// returns the capture slots of the leftmost-first match, or nil. `ncap` 0 answers only
+  /// whether there is a match.
+  static func search(
+    _ prog: Program, ncap: Int, text: UnsafeBufferPointer<UInt8>, from pos: Int, startCond: EmptyOp
+  ) -> [Int]? {
+    let n = prog.insts.count
+    let queueSize = 3 * n + n * ncap
+    let total = 2 * queueSize + 3 * (2 * n + 2) + 2 * ncap
+    return prog.insts.withUnsafeBufferPointer { insts in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: total) { buffer in
+        let base = buffer.baseAddress!
+        var vm = PikeVM(prog: prog, insts: insts, ncap: ncap, text: text, base: base, n: n)
+        return vm.run(from: pos, startCond: startCond)
+      }
     }
   }
 
-  private let q0: Queue
-  private let q1: Queue
-  /// Work list for the epsilon closure: an instruction to explore (`slot` -1) or a capture
-  /// slot to restore once a branch is done.
-  private var stack: [(pc: Int32, slot: Int32, value: Int)] = []
+  private let prog: Program
+  private let insts: UnsafeBufferPointer<Program.Inst>
+  private let ncap: Int
+  private let text: UnsafeBufferPointer<UInt8>
+  private let n: Int
+  /// Queue q (0 or 1): sparse at `q * queueSize`, then dense pcs, then thread flags, then
+  /// `ncap` captures per dense slot.
+  private let queues: UnsafeMutablePointer<Int>
+  private let queueSize: Int
+  private var count = (0, 0)
+  /// The closure's work list: (pc, slot, value) triples; slot -1 explores pc, otherwise the
+  /// slot is restored to value once a branch is done.
+  private let stack: UnsafeMutablePointer<Int>
+  private var sp = 0
+  private let matchcap: UnsafeMutablePointer<Int>
+  private let scratch: UnsafeMutablePointer<Int>
   private var matched = false
-  private var matchcap: [Int]
-  private var scratch: [Int]
 
-  /// `ncap` capture slots to track: 0 answers only whether there is a match.
-  init(_ prog: Program, ncap: Int, text: UnsafeBufferPointer<UInt8>) {
+  private init(
+    prog: Program, insts: UnsafeBufferPointer<Program.Inst>, ncap: Int, text: UnsafeBufferPointer<UInt8>,
+    base: UnsafeMutablePointer<Int>, n: Int
+  ) {
     self.prog = prog
+    self.insts = insts
     self.ncap = ncap
     self.text = text
-    q0 = Queue(prog.insts.count, ncap)
-    q1 = Queue(prog.insts.count, ncap)
-    matchcap = Array(repeating: -1, count: ncap)
-    scratch = Array(repeating: -1, count: ncap)
+    self.n = n
+    queueSize = 3 * n + n * ncap
+    queues = base
+    stack = base + 2 * queueSize
+    matchcap = stack + 3 * (2 * n + 2)
+    scratch = matchcap + ncap
+    // The sparse arrays are read before they are written (the sparse-set trick: a stale entry
+    // is caught by the dense check); give them defined values. Everything else is written
+    // before it is read.
+    base.initialize(repeating: 0, count: n)
+    (base + queueSize).initialize(repeating: 0, count: n)
+  }
+
+  @inline(__always) private func sparse(_ q: Int) -> UnsafeMutablePointer<Int> { queues + q * queueSize }
+  @inline(__always) private func dense(_ q: Int) -> UnsafeMutablePointer<Int> { queues + q * queueSize + n }
+  @inline(__always) private func has(_ q: Int) -> UnsafeMutablePointer<Int> { queues + q * queueSize + 2 * n }
+  @inline(__always) private func caps(_ q: Int) -> UnsafeMutablePointer<Int> { queues + q * queueSize + 3 * n }
+
+  @inline(__always) private func queueCount(_ q: Int) -> Int { q == 0 ? count.0 : count.1 }
+  @inline(__always) private mutating func setQueueCount(_ q: Int, _ c: Int) {
+    if q == 0 { count.0 = c } else { count.1 = c }
   }
 
   /// The scalar at `pos` and its length in bytes; -1 and 0 at the end of the text.
@@ -68,134 +99,126 @@ struct PikeVM {
     return step(start).0
   }
 
-  /// Searches from byte `pos` (the text before it is context for `^` and `\b`); the capture
-  /// slots of the leftmost-first match, or nil.
-  mutating func run(from pos: Int, startCond: EmptyOp) -> [Int]? {
+  private mutating func run(from pos: Int, startCond: EmptyOp) -> [Int]? {
     var pos = pos
-    matched = false
     for i in 0..<ncap { matchcap[i] = -1 }
     var (r, width) = step(pos)
     var (r1, width1): (Int32, Int) = (-1, 0)
     if r >= 0 { (r1, width1) = step(pos + width) }
     var flag = EmptyOp.context(pos == 0 ? -1 : scalarBefore(pos), r)
-    var runIsQ0 = true
+    var runq = 0
+    let anchored = startCond.contains(.beginText)
     while true {
-      let runCount = runIsQ0 ? q0.count : q1.count
-      if runCount == 0 {
-        if startCond.contains(.beginText) && pos != 0 { break }
+      if queueCount(runq) == 0 {
+        if anchored && pos != 0 { break }
         if matched { break }
       }
-      if !matched && (pos == 0 || !startCond.contains(.beginText)) {
+      if !matched && (pos == 0 || !anchored) {
         for i in 0..<ncap { scratch[i] = -1 }
         if ncap > 0 { scratch[0] = pos }
-        if runIsQ0 {
-          add(q0, Int32(prog.start), pos, flag)
-        } else {
-          add(q1, Int32(prog.start), pos, flag)
-        }
+        add(runq, prog.start, pos, flag)
       }
       flag = EmptyOp.context(r, r1)
-      if runIsQ0 {
-        stepAll(q0, q1, pos, pos + width, r, flag)
-      } else {
-        stepAll(q1, q0, pos, pos + width, r, flag)
-      }
+      stepAll(runq, 1 - runq, pos, pos + width, r, flag)
       if width == 0 { break }
       if ncap == 0 && matched { break }
       pos += width
       (r, width) = (r1, width1)
       if r >= 0 { (r1, width1) = step(pos + width) }
-      runIsQ0.toggle()
+      runq = 1 - runq
     }
-    q0.count = 0
-    q1.count = 0
-    return matched ? matchcap : nil
+    return matched ? Array(UnsafeBufferPointer(start: matchcap, count: ncap)) : nil
   }
 
   /// Adds the thread at `pc` with the captures in `scratch`, following alts, captures and
   /// satisfied empty-width conditions (the epsilon closure), in priority order.
-  private mutating func add(_ q: Queue, _ pc0: Int32, _ pos: Int, _ cond: EmptyOp) {
-    stack.append((pc0, -1, 0))
-    while let e = stack.popLast() {
-      if e.slot >= 0 {
-        scratch[Int(e.slot)] = e.value
+  private mutating func add(_ q: Int, _ pc0: Int, _ pos: Int, _ cond: EmptyOp) {
+    let sparse = sparse(q), dense = dense(q), has = has(q), caps = caps(q)
+    var count = queueCount(q)
+    stack[0] = pc0
+    stack[1] = -1
+    sp = 3
+    while sp > 0 {
+      sp -= 3
+      let slot = stack[sp + 1]
+      if slot >= 0 {
+        scratch[slot] = stack[sp + 2]
         continue
       }
-      var pc = e.pc
+      var pc = stack[sp]
       explore: while pc != 0 {
-        let j = Int(q.sparse[Int(pc)])
-        if j < q.count && q.dense[j] == pc { break }
-        let idx = q.count
-        q.sparse[Int(pc)] = Int32(idx)
-        q.dense[idx] = pc
-        q.hasThread[idx] = false
-        q.count += 1
-        let inst = prog.insts[Int(pc)]
+        let j = sparse[pc]
+        if j < count && dense[j] == pc { break }
+        let idx = count
+        sparse[pc] = idx
+        dense[idx] = pc
+        has[idx] = 0
+        count += 1
+        let inst = insts[pc]
         switch inst.op {
         case .fail:
           break explore
         case .alt:
-          stack.append((inst.arg, -1, 0))
-          pc = inst.out
+          stack[sp] = Int(inst.arg)
+          stack[sp + 1] = -1
+          sp += 3
+          pc = Int(inst.out)
         case .emptyWidth:
           guard cond.isSuperset(of: EmptyOp(rawValue: inst.arg)) else { break explore }
-          pc = inst.out
+          pc = Int(inst.out)
         case .nop:
-          pc = inst.out
+          pc = Int(inst.out)
         case .capture:
-          let slot = Int(inst.arg)
-          if slot < ncap {
-            stack.append((0, inst.arg, scratch[slot]))
-            scratch[slot] = pos
+          let s = Int(inst.arg)
+          if s < ncap {
+            stack[sp] = 0
+            stack[sp + 1] = s
+            stack[sp + 2] = scratch[s]
+            sp += 3
+            scratch[s] = pos
           }
-          pc = inst.out
+          pc = Int(inst.out)
         case .match, .rune1, .runeClass, .runeAny, .runeAnyNotNL:
-          q.hasThread[idx] = true
-          if ncap > 0 {
-            let base = idx * ncap
-            for i in 0..<ncap { q.caps[base + i] = scratch[i] }
-          }
+          has[idx] = 1
+          if ncap > 0 { (caps + idx * ncap).update(from: scratch, count: ncap) }
           break explore
         }
       }
     }
+    setQueueCount(q, count)
   }
 
-  /// Advances every thread of `runq` over scalar `c` into `nextq`.
-  private mutating func stepAll(
-    _ runq: Queue, _ nextq: Queue, _ pos: Int, _ nextPos: Int, _ c: Int32, _ nextCond: EmptyOp
-  ) {
+  /// Advances every thread of queue `runq` over scalar `c` into queue `nextq`.
+  private mutating func stepAll(_ runq: Int, _ nextq: Int, _ pos: Int, _ nextPos: Int, _ c: Int32, _ nextCond: EmptyOp) {
+    let dense = dense(runq), has = has(runq), caps = caps(runq)
+    let count = queueCount(runq)
     var j = 0
-    while j < runq.count {
+    while j < count {
       defer { j += 1 }
-      guard runq.hasThread[j] else { continue }
-      let inst = prog.insts[Int(runq.dense[j])]
+      guard has[j] != 0 else { continue }
+      let inst = insts[dense[j]]
       let accept: Bool
       switch inst.op {
       case .match:
         if ncap > 0 {
-          let base = j * ncap
-          for i in 0..<ncap { matchcap[i] = runq.caps[base + i] }
+          matchcap.update(from: caps + j * ncap, count: ncap)
           matchcap[1] = pos
         }
         matched = true
         // First match wins: the threads below this one have lower priority.
-        runq.count = 0
+        setQueueCount(runq, 0)
         return
       case .rune1: accept = c == inst.arg
-      case .runeClass: accept = c >= 0 && CharClass.contains(prog.classes[Int(inst.arg)], UInt32(c))
+      case .runeClass: accept = c >= 0 && prog.classMatches(Int(inst.arg), UInt32(c))
       case .runeAny: accept = c >= 0
       case .runeAnyNotNL: accept = c >= 0 && c != 0x0A
       default: accept = false
       }
       if accept {
-        if ncap > 0 {
-          let base = j * ncap
-          for i in 0..<ncap { scratch[i] = runq.caps[base + i] }
-        }
-        add(nextq, inst.out, nextPos, nextCond)
+        if ncap > 0 { scratch.update(from: caps + j * ncap, count: ncap) }
+        add(nextq, Int(inst.out), nextPos, nextCond)
       }
     }
-    runq.count = 0
+    setQueueCount(runq, 0)
   }
 }

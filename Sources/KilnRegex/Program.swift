@@ -17,10 +17,32 @@ struct Program: Sendable {
   }
 
   var insts: [Inst] = []
-  var classes: [[UInt32]] = []
+  private(set) var classes: [[UInt32]] = []
+  /// For each class, which ASCII characters it holds: two words, bit c set for c in the class.
+  private var asciiBits: [UInt64] = []
   var start = 0
   /// Capture slots: two per group, group 0 included.
   var numCap = 2
+
+  /// Adds a class; its number.
+  mutating func addClass(_ ranges: [UInt32]) -> Int {
+    var bits: [UInt64] = [0, 0]
+    var i = 0
+    while i < ranges.count && ranges[i] < 128 {
+      for c in ranges[i]...min(ranges[i + 1], 127) { bits[Int(c >> 6)] |= 1 << (c & 63) }
+      i += 2
+    }
+    classes.append(ranges)
+    asciiBits += bits
+    return classes.count - 1
+  }
+
+  /// Whether class `k` holds `c`: a bit test for ASCII, a binary search above.
+  @inline(__always)
+  func classMatches(_ k: Int, _ c: UInt32) -> Bool {
+    if c < 128 { return asciiBits[2 * k + Int(c >> 6)] & (1 << (c & 63)) != 0 }
+    return CharClass.contains(classes[k], c)
+  }
 }
 
 /// Conditions an empty-width instruction asks for (Go's `EmptyOp`).

@@ -76,8 +76,7 @@ public struct RE2Regex: Sendable {
     if neverMatches { return false }
     if let literal { return Self.withBytes(text) { Self.literalMatch(literal, $0) } }
     return Self.withBytes(text) { bytes in
-      var vm = PikeVM(prog, ncap: 0, text: bytes)
-      return vm.run(from: 0, startCond: startCond) != nil
+      PikeVM.search(prog, ncap: 0, text: bytes, from: 0, startCond: startCond) != nil
     }
   }
 
@@ -85,8 +84,7 @@ public struct RE2Regex: Sendable {
   public func firstMatch(in text: String) -> Match? {
     if neverMatches { return nil }
     return Self.withBytes(text) { bytes in
-      var vm = PikeVM(prog, ncap: prog.numCap, text: bytes)
-      return vm.run(from: 0, startCond: startCond).map { Match(text: text, slots: $0, groups: groupNames.count) }
+      PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: 0, startCond: startCond).map { Match(text: text, slots: $0, groups: groupNames.count) }
     }
   }
 
@@ -95,12 +93,11 @@ public struct RE2Regex: Sendable {
   public func allMatches(in text: String) -> [Match] {
     if neverMatches { return [] }
     return Self.withBytes(text) { bytes in
-      var vm = PikeVM(prog, ncap: prog.numCap, text: bytes)
       var out: [Match] = []
       var pos = 0
       var prevMatchEnd = -1
       while pos <= bytes.count {
-        guard let slots = vm.run(from: pos, startCond: startCond) else { break }
+        guard let slots = PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: pos, startCond: startCond) else { break }
         var accept = true
         if slots[1] == pos {
           if slots[0] == prevMatchEnd { accept = false }
@@ -126,12 +123,11 @@ public struct RE2Regex: Sendable {
   public func replaceAll(in text: String, _ replacement: (Match, inout [UInt8]) -> Void) -> String {
     if neverMatches { return text }
     return Self.withBytes(text) { bytes in
-      var vm = PikeVM(prog, ncap: prog.numCap, text: bytes)
       var out: [UInt8] = []
       var lastMatchEnd = 0
       var searchPos = 0
       while searchPos <= bytes.count {
-        guard let a = vm.run(from: searchPos, startCond: startCond) else { break }
+        guard let a = PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: searchPos, startCond: startCond) else { break }
         out.append(contentsOf: bytes[lastMatchEnd..<a[0]])
         // No replacement for an empty match right after a match.
         if a[1] > lastMatchEnd || a[0] == 0 {

@@ -61,6 +61,13 @@ import Testing
     #expect(m[0] == "bb")
   }
 
+  /// `x{2,1000}` nests a thousand optional copies (Go's `xx(x(x…)?)?`).
+  @Test func countedRepetitionAtGosLimit() throws {
+    let regex = try RE2Regex("(?:ab){2,1000}c")
+    #expect(regex.firstMatch(in: String(repeating: "ab", count: 1200) + "c")?.utf8Range(0) == 400..<2401)
+    #expect(!regex.matches(String(repeating: "ab", count: 1200)))
+  }
+
   @Test func isSendable() throws {
     let regex = try RE2Regex("a+")
     let check: @Sendable () -> Bool = { regex.matches("caat") }
