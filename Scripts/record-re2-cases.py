@@ -331,6 +331,11 @@ GROUPS = [
     ("$a", ["a"]),
     ("(?m)$a", ["\na"]),
     ("(?m)a$\n^b", ["a\nb"]),
+    # Surrogate code points: valid in a pattern, never in UTF-8 text
+    (r"\x{D800}|x", ["ax", ""]),
+    (r"[\x{D7FF}-\x{E000}]+", ["a\ud7ff\ue000b"]),
+    (r"[\x{D800}-\x{DFFF}]", ["abc"]),
+    (r"[^\x{D800}-\x{DFFF}]+", ["a\ud7ffb"]),
 ]
 
 # Patterns RE2 refuses (and Go too). Each is run against one input.

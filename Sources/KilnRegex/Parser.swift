@@ -40,9 +40,11 @@ struct Parser {
     stack.append(re)
   }
 
-  private mutating func literal(_ c: Unicode.Scalar) throws(RegexSyntaxError) {
+  /// Pushes one literal character: a scalar, or a surrogate code point written as `\x{D800}`
+  /// (Go accepts it; no UTF-8 text holds one, so it never matches).
+  private mutating func literal(_ c: UInt32) throws(RegexSyntaxError) {
     let re = Node(.literal, flags: flags)
-    re.runes = [flags.contains(.foldCase) ? CaseFold.shared.minFold(c.value) : c.value]
+    re.runes = [flags.contains(.foldCase) ? CaseFold.shared.minFold(c) : c]
     try push(re)
   }
 
@@ -215,7 +217,7 @@ struct Parser {
       case "{":
         let before = t
         guard let (min, max, after) = parseRepeat(t) else {
-          try literal("{")
+          try literal(0x7B)
           t += 1
           break
         }
@@ -227,7 +229,7 @@ struct Parser {
       case "\\":
         t = try parseBackslash(t)
       default:
-        try literal(s[t])
+        try literal(s[t].value)
         t += 1
       }
       lastRepeat = repeatStart
@@ -254,7 +256,7 @@ struct Parser {
         var i = t + 2
         while i < s.count {
           if s[i] == "\\" && at(i + 1) == "E" { return i + 2 }
-          try literal(s[i])
+          try literal(s[i].value)
           i += 1
         }
         return i
@@ -383,12 +385,12 @@ struct Parser {
   }
 
   /// One escaped character at `start` (which holds the backslash).
-  private func parseEscape(_ start: Int) throws(RegexSyntaxError) -> (Unicode.Scalar, Int) {
+  private func parseEscape(_ start: Int) throws(RegexSyntaxError) -> (UInt32, Int) {
     var t = start + 1
     guard t < s.count else { throw RegexSyntaxError(.trailingBackslash, "") }
     let c = s[t]
     t += 1
-    func octal(_ first: UInt32, _ t: inout Int) -> Unicode.Scalar {
+    func octal(_ first: UInt32, _ t: inout Int) -> UInt32 {
       var r = first
       var n = 1
       while n < 3, let d = at(t), ("0"..."7").contains(d) {
@@ -396,7 +398,7 @@ struct Parser {
         t += 1
         n += 1
       }
-      return Unicode.Scalar(r)!
+      return r
     }
     switch c {
     case "1"..."7":
@@ -421,22 +423,22 @@ struct Parser {
           if r > CharClass.maxRune { throw error(.invalidEscape, start, t) }
           nhex += 1
         }
-        guard nhex > 0, let scalar = Unicode.Scalar(r) else { throw error(.invalidEscape, start, t) }
-        return (scalar, t)
+        guard nhex > 0 else { throw error(.invalidEscape, start, t) }
+        return (r, t)
       }
       guard t < s.count else { throw error(.invalidEscape, start, t) }
       let c2 = s[t]
       t += 1
       guard let x = Self.unhex(c1), let y = Self.unhex(c2) else { break }
-      return (Unicode.Scalar(x * 16 + y)!, t)
-    case "a": return ("\u{07}", t)
-    case "f": return ("\u{0C}", t)
-    case "n": return ("\n", t)
-    case "r": return ("\r", t)
-    case "t": return ("\t", t)
-    case "v": return ("\u{0B}", t)
+      return (x * 16 + y, t)
+    case "a": return (0x07, t)
+    case "f": return (0x0C, t)
+    case "n": return (0x0A, t)
+    case "r": return (0x0D, t)
+    case "t": return (0x09, t)
+    case "v": return (0x0B, t)
     default:
-      if c.value < 0x80 && !Self.isAlnum(c) { return (c, t) }
+      if c.value < 0x80 && !Self.isAlnum(c) { return (c.value, t) }
     }
     throw error(.invalidEscape, start, t)
   }
@@ -506,7 +508,7 @@ struct Parser {
     if s[t] == "\\" {
       let (c, rest) = try parseEscape(t)
       t = rest
-      return c.value
+      return c
     }
     t += 1
     return s[t - 1].value

@@ -62,7 +62,10 @@ public struct RE2Regex: Sendable {
     var scalars = String.UnicodeScalarView()
     for part in parts {
       guard part.op == .literal, !part.flags.contains(.foldCase) else { return nil }
-      for r in part.runes { scalars.append(Unicode.Scalar(r)!) }
+      for r in part.runes {
+        guard let scalar = Unicode.Scalar(r) else { return nil }
+        scalars.append(scalar)
+      }
     }
     shape.bytes = Array(String(scalars).utf8)
     return shape
