@@ -40,6 +40,17 @@ public struct BuildResult: Sendable {
 public enum Compiler {
   public static func build(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult {
     let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
+    var lines = SourceLines(files: files, inputs: request.values)
+    do {
+      var result = try build(request, files: files)
+      result.warnings = lines.attach(result.warnings)
+      return result
+    } catch {
+      throw lines.attach(to: error)
+    }
+  }
+
+  private static func build(_ request: BuildRequest, files: ProjectFiles) throws -> BuildResult {
     let components = try componentNames(files)
     let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
     try ValuesSchema.check(merged, files: files)
@@ -74,7 +85,7 @@ public enum Compiler {
     try Pipeline.runEnvironmentStages(values, on: &resources, keepingTheirNamespace: ownNamespace)
     try KustomizeBuilder.checkUnique(resources)
     let finished = try Finalizer.finish(resources, order: .legacy(.standard))
-    return BuildResult(resources: finished, warnings: builder.warnings, values: values)
+    return BuildResult(resources: finished, warnings: values.warnings + builder.warnings, values: values)
   }
 
   /// A component built from its directory, with its environment settings.
@@ -99,6 +110,15 @@ public enum Compiler {
   /// `build` checks them.
   public static func values(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> Node {
     let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
+    var lines = SourceLines(files: files, inputs: request.values)
+    do {
+      return try values(request, files: files)
+    } catch {
+      throw lines.attach(to: error)
+    }
+  }
+
+  private static func values(_ request: BuildRequest, files: ProjectFiles) throws -> Node {
     let merged = try EnvironmentLoader.load(environment: request.environment, files: files, inputs: request.values)
     try ValuesSchema.check(merged, files: files)
     _ = try EnvironmentValuesDecoder.decode(merged, components: try componentNames(files), files: files)

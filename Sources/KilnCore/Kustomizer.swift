@@ -34,7 +34,8 @@ public enum Kustomizer {
       collected.record(error)
       let carried = collected.diagnostics.filter { $0.severity == .warning }
       let errors = collected.diagnostics.filter { $0.severity == .error }
-      throw Failure(warnings: builder.warnings + carried, error: carried.isEmpty ? error : DiagnosticError(errors))
+      var lines = SourceLines(files: files)
+      throw Failure(warnings: builder.warnings + carried, error: lines.attach(to: carried.isEmpty ? error : DiagnosticError(errors)))
     }
   }
 

@@ -24,12 +24,14 @@ public enum KilnBinary {
       .deletingLastPathComponent().path
   }
 
-  /// Runs `kiln` with `arguments`, from `directory` (the repository root by default).
+  /// Runs `kiln` with `arguments`, from `directory` (the repository root by default), with
+  /// NO_COLOR=1 unless `environment` sets NO_COLOR.
   public static func run(
     _ arguments: [String], directory: String? = nil, environment: [String: String]? = nil, stdin: [UInt8]? = nil
   ) throws -> ProcessResult {
     var env = environment ?? ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
+    // No colour unless the test sets NO_COLOR itself ("" lets colour through).
+    if environment?["NO_COLOR"] == nil { env["NO_COLOR"] = "1" }
     return try ProcessRunner.run(path, arguments, directory: directory ?? repositoryRoot, environment: env, stdin: stdin)
   }
 }

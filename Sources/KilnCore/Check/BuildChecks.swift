@@ -58,7 +58,8 @@ public enum BuildChecks {
       }
     }
     findings.add(SelectorDriftCheck.findings(across: builds), in: nil)
-    return CheckReport(environments: environments, diagnostics: findings.diagnostics)
+    var lines = SourceLines(files: files, inputs: request.values)
+    return CheckReport(environments: environments, diagnostics: lines.attach(findings.diagnostics))
   }
 }
 

@@ -7,22 +7,50 @@ public struct ValueInputs: Sendable {
   public var files: [UserFile]
   /// `--set`, `--set-string`, `--set-json` arguments, in command-line order.
   public var sets: [SetArgument]
+  /// `--set-file KEY=PATH` arguments, their files already read: applied last, as Helm does.
+  public var fileSets: [FileSetArgument]
+  /// `-n/--namespace`: replaces the environment's namespace.
+  public var namespace: String?
 
-  public init(files: [UserFile] = [], sets: [SetArgument] = []) {
+  public init(files: [UserFile] = [], sets: [SetArgument] = [], fileSets: [FileSetArgument] = [], namespace: String? = nil) {
     self.files = files
     self.sets = sets
+    self.fileSets = fileSets
+    self.namespace = namespace
   }
+
+  /// Where `-n/--namespace` values point in diagnostics.
+  public static let namespaceFlag = "--namespace"
 }
 
 /// A file named on the command line: its absolute path, and the path as the user wrote it.
+/// `contents`, when given, are its bytes already read (`-f -` is stdin).
 public struct UserFile: Sendable {
   public var path: String
   public var display: String
+  public var contents: [UInt8]?
 
-  public init(path: String, display: String) {
+  public init(path: String, display: String, contents: [UInt8]? = nil) {
     self.path = path
     self.display = display
+    self.contents = contents
   }
+}
+
+/// `--set-file KEY=PATH`: the value at KEY is the file's content, as a string.
+public struct FileSetArgument: Sendable {
+  /// The argument as given, for diagnostics.
+  public var text: String
+  public var key: String
+  public var contents: [UInt8]
+
+  public init(text: String, key: String, contents: [UInt8]) {
+    self.text = text
+    self.key = key
+    self.contents = contents
+  }
+
+  public static let flag = "--set-file"
 }
 
 public struct SetArgument: Sendable {
@@ -44,8 +72,13 @@ public enum EnvironmentLoader {
   public static let defaultsFile = "environments/defaults.yaml"
 
   /// The environments of a project: `environments/*.yaml` but defaults, sorted.
+  /// Outside a project (no `environments/` directory) this is an error saying so.
   public static func environments(in files: ProjectFiles) throws -> [String] {
-    guard files.kind(of: directory) == .directory else { return [] }
+    guard files.kind(of: directory) == .directory else {
+      throw Diagnostic.error(
+        "there is no \(files.display(directory))/ directory: \(files.display(".")) is not a kiln project", at: nil,
+        hint: "run kiln in a project directory (base/, components/, environments/<env>.yaml), or name one with -C DIR")
+    }
     return try files.list(directory).compactMap { name in
       for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) {
         let env = String(name.dropLast(suffix.count))
@@ -85,7 +118,31 @@ public enum EnvironmentLoader {
         }
       }
     }
+    // `KEY=<the content as a JSON string>` through --set-json's grammar: the same key syntax
+    // as --set, and the content taken whole, never split at commas.
+    for (index, argument) in inputs.fileSets.enumerated() {
+      var json: [UInt8] = []
+      GoJSON.writeString(String(decoding: argument.contents, as: UTF8.self), into: &json)
+      do {
+        try HelmSetParser.apply(argument.key + "=" + String(decoding: json, as: UTF8.self), flavor: .setJSON, occurrence: index + 1, to: &values)
+      } catch {
+        // The key's problems, shown at the --set-file argument the user wrote.
+        var collected = DiagnosticCollector()
+        collected.record(error)
+        for var diagnostic in collected.diagnostics {
+          let column = Int(diagnostic.location?.column ?? 1)
+          diagnostic.location = SourceLocation(file: FileSetArgument.flag, line: index + 1, column: min(column, argument.key.count + 1))
+          diagnostic.sourceLine = argument.text
+          problems.add(diagnostic)
+        }
+      }
+    }
     try problems.throwIfErrors()
+    if let namespace = inputs.namespace {
+      let location = SourceLocation(file: ValueInputs.namespaceFlag, line: 1, column: 1)
+      values = ValuesMerge.merge(
+        values, Node(.mapping([MapEntry(key: "namespace", keyLocation: location, value: .string(namespace, at: location))]), at: location))
+    }
     return ValuesMerge.removingNulls(values)
   }
 
@@ -99,9 +156,13 @@ public enum EnvironmentLoader {
   }
 
   private static func userFile(_ file: UserFile, fileSystem: any FileSystem) throws -> Node {
-    let bytes: [UInt8]
+    var bytes: [UInt8]
     do {
-      bytes = try fileSystem.readFile(file.path)
+      if let contents = file.contents {
+        bytes = contents
+      } else {
+        bytes = try fileSystem.readFile(file.path)
+      }
     } catch {
       throw Diagnostic.error("values file \(file.display): \(error.reason)", at: nil)
     }

@@ -15,6 +15,8 @@ public struct EnvironmentValues: Sendable {
   public var generators = Kustomization(kind: .kustomization, location: .generated(by: "environment"))
   /// Every component of the project, enabled or not, by name.
   public var components: [String: ComponentValues] = [:]
+  /// What the values say that has no effect (settings on a component that is not enabled).
+  public var warnings: [Diagnostic] = []
 
   public init() {}
 

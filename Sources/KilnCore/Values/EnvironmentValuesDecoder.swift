@@ -24,12 +24,16 @@ enum EnvironmentValuesDecoder {
     var result = EnvironmentValues()
     for name in components { result.components[name] = ComponentValues() }
     let top = StrictMapping(values, context: "environment values", problems: &problems)
+    // Reported only when the values are otherwise valid: next to an error they are noise.
+    var unused = DiagnosticCollector()
     let environment = EnvironmentKustomization(files: files)
     for entry in top.entries {
       let key = entry.key
       if environmentKeys.contains(key) { continue }
       if components.contains(key) {
-        result.components[key] = component(key, entry.value, environment, &problems)
+        let settings = component(key, entry.value, environment, &problems)
+        result.components[key] = settings
+        if !settings.enabled { warnUnused(key, entry.value.entries ?? [], &unused) }
       } else {
         let known = components + environmentKeys
         problems.add(.error(
@@ -49,6 +53,7 @@ enum EnvironmentValuesDecoder {
     result.labels = top.stringMap("labels", problems: &problems)
     result.commonAnnotations = top.stringMap("commonAnnotations", problems: &problems)
     for item in top.sequence("images", problems: &problems) ?? [] {
+      checkNotEmpty(item, ["newName", "newTag", "digest"], context: "images entry", &problems)
       if let image = KustomizationDecoder.imageOverride(item, context: "images entry", &problems) { result.images.append(image) }
     }
     for item in top.sequence("external", problems: &problems) ?? [] {
@@ -68,7 +73,32 @@ enum EnvironmentValuesDecoder {
     var reported = DiagnosticCollector()
     for diagnostic in problems.diagnostics where !reported.diagnostics.contains(diagnostic) { reported.add(diagnostic) }
     try reported.throwIfErrors()
+    result.warnings = reported.diagnostics + unused.diagnostics
     return result
+  }
+
+  /// An empty image tag, repository or digest is what an unset variable leaves
+  /// (`--set api.image.tag=$TAG`): it would silently become `:latest`, so it is an error.
+  private static func checkNotEmpty(_ item: Node, _ keys: [String], context: String, _ problems: inout DiagnosticCollector) {
+    for key in keys {
+      guard let value = item[key], let scalar = value.scalar, scalar.tag == .string || scalar.tag == .null, scalar.text.isEmpty
+      else { continue }
+      problems.add(.error(
+        "\(context): \(key) is empty", at: value.location,
+        hint: "an empty \(key) would leave the image's own (often latest); give a value, or remove the key (an unset variable in CI?)"))
+    }
+  }
+
+  /// Settings on a component that is not enabled do nothing: a warning at each, so a typo'd
+  /// `enabled` or a forgotten one shows. Settings in `environments/defaults.yaml` are shared by
+  /// every environment, enabled or not, and are not reported.
+  private static func warnUnused(_ name: String, _ entries: [MapEntry], _ problems: inout DiagnosticCollector) {
+    for entry in entries where entry.key != "enabled" && !entry.value.isNull {
+      guard !entry.keyLocation.isGenerated, Path.fileName(entry.keyLocation.file) != "defaults.yaml" else { continue }
+      problems.add(Diagnostic(
+        .warning, "\(name).\(entry.key) has no effect: component \"\(name)\" is not enabled", at: entry.keyLocation,
+        hint: "set \(name).enabled: true, or remove the setting"))
+    }
   }
 
   private static func component(
@@ -95,12 +125,14 @@ enum EnvironmentValuesDecoder {
         guard fields.mapping("image", problems: &problems) != nil else { continue }
         let image = StrictMapping(entry.value, context: "\(name).image", problems: &problems)
         image.checkKeys(["repository", "tag", "digest"], problems: &problems)
+        checkNotEmpty(entry.value, ["repository", "tag", "digest"], context: "\(name).image", &problems)
         result.image = ImageShortcut(
           repository: image.string("repository", problems: &problems), tag: image.string("tag", problems: &problems),
           digest: image.string("digest", problems: &problems), setting: setting)
         continue
       case "images":
         for item in fields.sequence("images", problems: &problems) ?? [] {
+          checkNotEmpty(item, ["newName", "newTag", "digest"], context: "\(name).images entry", &problems)
           if let image = KustomizationDecoder.imageOverride(item, context: "\(name).images entry", &problems) {
             result.images.append(image)
           }

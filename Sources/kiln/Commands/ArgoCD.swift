@@ -4,6 +4,8 @@ import KilnYAML
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
 #elseif canImport(Darwin)
   import Darwin
 #endif
@@ -29,38 +31,19 @@ extension Kiln {
         inputs = try ArgoCDInputs(environment: Self.processEnvironment())
         valueFiles = try ArgoCDRepository(applicationDirectory: cwd, sourcePath: inputs.sourcePath).valueFiles(inputs.valueFiles)
       } catch {
-        Self.fail([Diagnostic.error("\(error)", at: nil)])
+        throw Diagnostic.error("\(error)", at: nil)
       }
       let request = BuildRequest(
         projectDirectory: cwd, environment: inputs.environment,
         values: ValueInputs(files: valueFiles, sets: inputs.sets.map { SetArgument(.set, $0) }),
         fallbackNamespace: inputs.namespace)
-      Terminal.valueArguments = [SetFlavor.set.rawValue: inputs.sets]
-      let result: BuildResult
-      do {
-        result = try Compiler.build(request)
-      } catch {
-        var collected = DiagnosticCollector()
-        collected.record(error)
-        Self.fail(collected.diagnostics)
-      }
+      let result = try Compiler.build(request)
       guard !result.resources.isEmpty else {
-        Self.fail([Diagnostic.error(
+        throw Diagnostic.error(
           "environment \"\(inputs.environment)\" renders no objects; kiln refuses to print an empty stream, which Argo CD would read as \"delete everything\"",
-          at: nil)])
+          at: nil)
       }
       Terminal.writeStdout(result.render())
-      Terminal.exitNow(0)
-    }
-
-    /// Argo CD shows stderr in the application's conditions: one line per problem, at most a
-    /// screenful, no source excerpts.
-    static func fail(_ diagnostics: [Diagnostic]) -> Never {
-      let limit = 20
-      var lines = diagnostics.prefix(limit).map { d in d.description + (d.hint.map { " (\($0))" } ?? "") }
-      if diagnostics.count > limit { lines.append("… and \(diagnostics.count - limit) more") }
-      Terminal.writeStderr(lines.joined(separator: "\n") + "\n")
-      Terminal.exitNow(1)
     }
 
     static func processEnvironment() -> [String: String] {

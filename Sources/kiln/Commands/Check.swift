@@ -13,7 +13,7 @@ extension Kiln {
         error, or on any warning with --strict.
         """)
 
-    @Argument(help: "The environments to check (default: every environment).")
+    @Argument(help: "The environments to check (default: every environment).", completion: EnvironmentCompletion.kind)
     var environments: [String] = []
 
     @OptionGroup var project: ProjectOptions
@@ -34,14 +34,14 @@ extension Kiln {
     func run() throws {
       let (root, prefix) = project.resolve()
       let request = CheckRequest(
-        projectDirectory: root, displayPrefix: prefix, environments: environments, values: values.inputs,
+        projectDirectory: root, displayPrefix: prefix, environments: environments, values: try values.inputs(),
         kubeVersion: KubeVersion(kubeVersion) ?? .default)
-      let report = try Terminal.reportingFailures { try BuildChecks.run(request) }
+      let report = try BuildChecks.run(request)
       DiagnosticPrinter.standardError.print(report.diagnostics)
       let failed = report.errors > 0 || (strict && report.warnings > 0)
       let summary = "checked \(report.environments.joined(separator: ", ")): \(report.errors) \(report.errors == 1 ? "error" : "errors"), \(report.warnings) \(report.warnings == 1 ? "warning" : "warnings")\n"
       Terminal.writeStderr(summary)
-      Terminal.exitNow(failed ? 1 : 0)
+      if failed { throw Outcome.problemsFound }
     }
   }
 }

@@ -14,10 +14,10 @@ extension Kiln {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown }
 
-    @Argument(help: "The environment (the new side).")
+    @Argument(help: "The environment (the new side).", completion: EnvironmentCompletion.kind)
     var environment: String
 
-    @Argument(help: "A second environment: compare ENV (old) with it (new).")
+    @Argument(help: "A second environment: compare ENV (old) with it (new).", completion: EnvironmentCompletion.kind)
     var other: String?
 
     @Option(help: ArgumentHelp("Compare with ENV as committed at this git ref.", valueName: "ref"))
@@ -44,48 +44,42 @@ extension Kiln {
 
     func run() throws {
       let (root, prefix) = project.resolve()
+      let inputs = try values.inputs()
+      func build(_ environment: String, in root: String = root, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult {
+        try Compiler.build(
+          BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: inputs), fileSystem: fileSystem)
+      }
       let diff: ManifestDiff
       let title: String
-      do {
-        let new = try build(root, prefix, environment)
-        if let other {
-          let second = try build(root, prefix, other)
-          // The first environment's objects are shown in the second's namespace.
-          let old = DiffObject.objects(
-            of: new.resources, environmentNamespace: new.values.namespace?.scalarText, shownIn: second.values.namespace?.scalarText)
-          diff = ManifestDiff.compare(old: old, new: objects(second), showSecrets: showSecrets)
-          title = "\(environment) → \(other)"
-        } else if let base {
-          let snapshot = try GitSnapshot(ref: base, projectDirectory: root)
-          defer { snapshot.remove() }
-          diff = ManifestDiff.compare(
-            old: objects(try build(snapshot.projectDirectory, prefix, environment)), new: objects(new), showSecrets: showSecrets)
-          title = "\(environment): \(base) → working tree"
-        } else if let against {
-          let bytes: [UInt8]
-          do {
-            bytes = try DiskFileSystem().readFile(Path.join(Terminal.currentDirectory(), against))
-          } catch {
-            throw Diagnostic.error("\(against): \(error.reason)", at: nil)
-          }
-          diff = ManifestDiff.compare(old: try DiffObject.objects(ofStream: bytes, file: against), new: objects(new), showSecrets: showSecrets)
-          title = "\(environment): \(against) → build"
-        } else {
-          preconditionFailure("validate() asks for exactly one side to compare with")
+      let new = try build(environment)
+      if let other {
+        let second = try build(other)
+        // The first environment's objects are shown in the second's namespace.
+        let old = DiffObject.objects(
+          of: new.resources, environmentNamespace: new.values.namespace?.scalarText, shownIn: second.values.namespace?.scalarText)
+        diff = ManifestDiff.compare(old: old, new: objects(second), showSecrets: showSecrets)
+        title = "\(environment) → \(other)"
+      } else if let base {
+        let snapshot = try GitFileSystem(ref: base, projectDirectory: root)
+        defer { snapshot.close() }
+        let old = try build(environment, in: snapshot.projectDirectory, fileSystem: snapshot)
+        diff = ManifestDiff.compare(old: objects(old), new: objects(new), showSecrets: showSecrets)
+        title = "\(environment): \(base) → working tree"
+      } else if let against {
+        let bytes: [UInt8]
+        do {
+          bytes = try DiskFileSystem().readFile(Path.join(Terminal.currentDirectory(), against))
+        } catch {
+          throw Diagnostic.error("\(against): \(error.reason)", at: nil)
         }
-      } catch {
-        var collected = DiagnosticCollector()
-        collected.record(error)
-        DiagnosticPrinter.standardError.print(collected.diagnostics)
-        Terminal.exitNow(2)
+        diff = ManifestDiff.compare(old: try DiffObject.objects(ofStream: bytes, file: against), new: objects(new), showSecrets: showSecrets)
+        title = "\(environment): \(against) → build"
+      } else {
+        preconditionFailure("validate() asks for exactly one side to compare with")
       }
-      let text = format == .markdown ? DiffPrinter.markdown(diff, title: title) : DiffPrinter.text(diff, colour: Terminal.isTerminal(fd: 1))
+      let text = format == .markdown ? DiffPrinter.markdown(diff, title: title) : DiffPrinter.text(diff, colour: Terminal.colour(fd: 1))
       Terminal.writeStdout(Array(text.utf8))
-      Terminal.exitNow(diff.isEmpty ? 0 : 1)
-    }
-
-    private func build(_ root: String, _ prefix: String, _ environment: String) throws -> BuildResult {
-      try Compiler.build(BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: values.inputs))
+      if !diff.isEmpty { throw Outcome.differences }
     }
 
     private func objects(_ result: BuildResult) -> [DiffObject] {

@@ -7,45 +7,60 @@ extension Kiln {
       abstract: "Build a Kustomize directory, printing what `kubectl kustomize DIR` prints.",
       discussion: """
         Byte for byte the output of kubectl kustomize (Kustomize v5.5) for every feature kiln supports; \
-        a clear error, and nothing on stdout, for any it does not.
+        a clear error, and nothing on stdout, for any it does not. Local directories only: remote \
+        targets (URLs, git repositories) are not supported.
         """)
 
-    @Argument(help: "The directory holding kustomization.yaml (default: the current directory).")
+    @Argument(help: "The directory holding kustomization.yaml (default: the current directory).", completion: .directory)
     var directory: String = "."
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
     func run() throws {
-      try Self.render(directory)
+      try Self.render(directory, output: output)
     }
 
-    /// Builds `directory`, prints the result (warnings as kubectl prints them) and ends the
-    /// process: tearing down every object of a large build costs more than the OS takes to
-    /// reclaim the memory at once.
-    static func render(_ directory: String) throws -> Never {
+    /// Builds `directory` and prints the result, warnings as kubectl prints them. Called
+    /// directly by `Kiln.main` for `kiln kustomize [DIR]`: keep argument-parser out of it.
+    static func render(_ directory: String, output: String?) throws {
       if directory.isEmpty {
-        _ = try Terminal.reportingFailures { () throws -> Int in
-          throw Diagnostic.error("the directory path is empty; give a directory (\".\" for this one)", at: nil)
-        }
+        throw Diagnostic.error("the directory path is empty; give a directory (\".\" for this one)", at: nil)
       }
-      let root = Path.join(Terminal.currentDirectory(), directory)
+      if isRemote(directory) {
+        throw Diagnostic.error(
+          "\(directory) is a remote target; kiln kustomize builds local directories only", at: nil,
+          hint: "clone the repository and give the directory")
+      }
+      let cwd = Terminal.currentDirectory()
+      let root = Path.join(cwd, directory)
       if DiskFileSystem().kind(of: root) == .file {
-        _ = try Terminal.reportingFailures { () throws -> Int in
-          throw Diagnostic.error("\(directory) is a file; kiln kustomize builds a directory holding a kustomization", at: nil)
-        }
+        throw Diagnostic.error("\(directory) is a file; kiln kustomize builds a directory holding a kustomization", at: nil)
       }
       let normalized = Path.normalize(directory)
       let prefix = normalized.isEmpty || normalized == "." ? "" : normalized + "/"
-      let result = try Terminal.reportingFailures {
-        do {
-          return try Kustomizer.build(directory: root, displayPrefix: prefix)
-        } catch let failure as Kustomizer.Failure {
-          // kubectl warns as it reads each kustomization, so its warnings come before its error.
-          Terminal.writeStderr(warningLines(failure.warnings))
-          throw failure.error
-        }
+      let result: Kustomizer.Result
+      do {
+        result = try Kustomizer.build(directory: root, displayPrefix: prefix)
+      } catch let failure as Kustomizer.Failure {
+        // kubectl warns as it reads each kustomization, so its warnings come before its error.
+        Terminal.writeStderr(warningLines(failure.warnings))
+        throw failure.error
       }
       Terminal.writeStderr(warningLines(result.warnings))
-      Terminal.writeStdout(result.output)
-      Terminal.exitNow(0)
+      if let output {
+        try OutputFile.write(result.output, to: Path.join(cwd, output), display: output)
+      } else {
+        Terminal.writeStdout(result.output)
+      }
+    }
+
+    /// What Kustomize would fetch: a URL (`https://…`, `ssh://…`, `git::…`), scp-like git
+    /// (`git@host:org/repo`) or a bare `github.com/org/repo`.
+    static func isRemote(_ target: String) -> Bool {
+      if target.contains("://") || target.hasPrefix("git::") || target.hasPrefix("git@") { return true }
+      for host in ["github.com/", "gitlab.com/", "bitbucket.org/"] where target.hasPrefix(host) { return true }
+      return false
     }
 
     private static func warningLines(_ warnings: [Diagnostic]) -> String {

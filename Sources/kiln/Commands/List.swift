@@ -11,7 +11,7 @@ extension Kiln {
         renders there ('-' when disabled).
         """)
 
-    @Argument(help: "The environment (default: every environment).")
+    @Argument(help: "The environment (default: every environment).", completion: EnvironmentCompletion.kind)
     var environment: String?
 
     @OptionGroup var project: ProjectOptions
@@ -19,20 +19,20 @@ extension Kiln {
 
     func run() throws {
       let (root, prefix) = project.resolve()
-      let text = try Terminal.reportingFailures { () throws -> String in
-        if let environment {
-          return Self.details(try EnvironmentListing.make(request(root, prefix, environment)))
-        }
+      let inputs = try values.inputs()
+      let text: String
+      if let environment {
+        text = Self.details(try EnvironmentListing.make(request(root, prefix, environment, inputs)))
+      } else {
         let files = try ProjectFiles(fileSystem: DiskFileSystem(), root: root, displayPrefix: prefix)
-        let listings = try EnvironmentLoader.environments(in: files).map { try EnvironmentListing.make(request(root, prefix, $0)) }
-        return Self.table(listings)
+        let listings = try EnvironmentLoader.environments(in: files).map { try EnvironmentListing.make(request(root, prefix, $0, inputs)) }
+        text = Self.table(listings)
       }
       Terminal.writeStdout(Array(text.utf8))
-      Terminal.exitNow(0)
     }
 
-    private func request(_ root: String, _ prefix: String, _ environment: String) -> BuildRequest {
-      BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: values.inputs)
+    private func request(_ root: String, _ prefix: String, _ environment: String, _ inputs: ValueInputs) -> BuildRequest {
+      BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: inputs)
     }
 
     static func details(_ listing: EnvironmentListing) -> String {

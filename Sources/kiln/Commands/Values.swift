@@ -8,11 +8,11 @@ extension Kiln {
       abstract: "Print the values an environment ends up with.",
       discussion: """
         The same layering as kiln build (environments/defaults.yaml, environments/<env>.yaml, each -f file, \
-        then --set-json, --set and --set-string), merged and checked, printed as YAML with sorted keys. \
+        then --set-json, --set, --set-string and --set-file; -n replaces the namespace), merged and checked, printed as YAML with sorted keys. \
         Keys set to null are gone, as they are for the build.
         """)
 
-    @Argument(help: "The environment: environments/<env>.yaml.")
+    @Argument(help: "The environment: environments/<env>.yaml.", completion: EnvironmentCompletion.kind)
     var environment: String
 
     @OptionGroup var project: ProjectOptions
@@ -20,10 +20,9 @@ extension Kiln {
 
     func run() throws {
       let (root, prefix) = project.resolve()
-      let request = BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: values.inputs)
-      let merged = try Terminal.reportingFailures { try Compiler.values(request) }
+      let request = BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: try values.inputs())
+      let merged = try Compiler.values(request)
       Terminal.writeStdout(YAMLEmitter.render([merged]))
-      Terminal.exitNow(0)
     }
   }
 }

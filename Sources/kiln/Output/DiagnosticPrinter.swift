@@ -8,16 +8,13 @@ import KilnYAML
 ///       ^
 ///     hint: did you mean "replicas"?
 ///
-/// Colour only when stderr is a terminal and NO_COLOR is unset.
+/// The source line is the one the diagnostic carries (the core attaches it from the bytes it
+/// read): the printer reads no file, so a line from a `--base` snapshot is the snapshot's.
 struct DiagnosticPrinter {
   var colour: Bool
-  /// Command-line arguments that values can come from, by flag (`--set` → its arguments in
-  /// order), so a problem in `--set a=b` shows that argument like a source line.
-  var arguments: [String: [String]] = [:]
-  let fileSystem = DiskFileSystem()
 
   static var standardError: DiagnosticPrinter {
-    DiagnosticPrinter(colour: Terminal.isTerminal(fd: 2) && getenv("NO_COLOR") == nil, arguments: Terminal.valueArguments)
+    DiagnosticPrinter(colour: Terminal.colour(fd: 2))
   }
 
   func print(_ diagnostics: [Diagnostic]) {
@@ -30,7 +27,7 @@ struct DiagnosticPrinter {
     let place = d.location.flatMap { $0.isGenerated ? nil : "\($0): " } ?? "kiln: "
     let label = d.severity == .error ? paint("error:", "31") : paint("warning:", "33")
     out += paint(place, "1") + label + " " + paint(d.message, "1") + "\n"
-    if let location = d.location, !location.isGenerated, let line = (d.sourceLine ?? sourceLine(location)).map(printable) {
+    if let location = d.location, !location.isGenerated, let line = d.sourceLine.map(printable) {
       out += "  " + line + "\n"
       let prefix = line.prefix(max(0, Int(location.column) - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
       out += "  " + prefix + paint("^", "32") + "\n"
@@ -38,6 +35,15 @@ struct DiagnosticPrinter {
     for note in d.notes { out += paint("note:", "36") + " " + note + "\n" }
     if let hint = d.hint { out += paint("hint:", "36") + " " + hint + "\n" }
     return out
+  }
+
+  /// One line per problem, no source excerpts, at most a screenful: what Argo CD shows in an
+  /// application's conditions.
+  static func compact(_ diagnostics: [Diagnostic]) -> String {
+    let limit = 20
+    var lines = diagnostics.prefix(limit).map { d in d.description + (d.hint.map { " (\($0))" } ?? "") }
+    if diagnostics.count > limit { lines.append("… and \(diagnostics.count - limit) more") }
+    return lines.joined(separator: "\n") + "\n"
   }
 
   /// The line as it can be shown on a terminal: control characters (a binary file, a stray
@@ -52,29 +58,7 @@ struct DiagnosticPrinter {
     return String(scalars)
   }
 
-  private func sourceLine(_ location: SourceLocation) -> String? {
-    if let flagArguments = arguments[location.file] {
-      let index = Int(location.line) - 1
-      return flagArguments.indices.contains(index) ? flagArguments[index] : nil
-    }
-    guard let bytes = try? fileSystem.readFile(location.file) else { return nil }
-    var line = 1
-    var start = 0
-    for (i, byte) in bytes.enumerated() where byte == 0x0A {
-      if line == Int(location.line) { return String(decoding: bytes[start..<i], as: UTF8.self) }
-      line += 1
-      start = i + 1
-    }
-    return line == Int(location.line) && start < bytes.count ? String(decoding: bytes[start...], as: UTF8.self) : nil
-  }
-
   private func paint(_ text: String, _ code: String) -> String {
     colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

@@ -1,18 +1,16 @@
-import ArgumentParser
 import KilnCore
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Musl)
+  import Musl
 #elseif canImport(Darwin)
   import Darwin
 #endif
 
 /// Process-level I/O for the commands: stdout in one write, the working directory, and the
-/// mapping of kiln's diagnostics to stderr and exit code 1.
+/// one colour policy of the CLI.
 enum Terminal {
-  /// The `--set`-family arguments of this run, by flag, for showing them in diagnostics.
-  nonisolated(unsafe) static var valueArguments: [String: [String]] = [:]
-
   static func currentDirectory() -> String {
     guard let cwd = getcwd(nil, 0) else { return "/" }
     defer { free(cwd) }
@@ -20,23 +18,34 @@ enum Terminal {
   }
 
   /// Ends the process at once, without running destructors (output is unbuffered writes, so
-  /// nothing is lost).
+  /// nothing is lost). Only `Kiln.finish` calls it.
   static func exitNow(_ code: Int32) -> Never {
     _exit(code)
   }
 
   static func writeStdout(_ bytes: [UInt8]) {
-    write(fd: 1, bytes)
+    _ = writeAll(fd: 1, bytes)
   }
 
   static func writeStderr(_ text: String) {
-    write(fd: 2, Array(text.utf8))
+    _ = writeAll(fd: 2, Array(text.utf8))
   }
 
-  static func isTerminal(fd: Int32) -> Bool { isatty(fd) == 1 }
+  /// Whether to colour what goes to `fd`: never when `NO_COLOR` is set to anything non-empty
+  /// (no-color.org), always when `FORCE_COLOR` is (force-color.org), otherwise when `fd` is a
+  /// terminal. Every coloured output of the CLI asks here.
+  static func colour(fd: Int32) -> Bool {
+    colour(noColor: environment("NO_COLOR"), forceColor: environment("FORCE_COLOR"), isTerminal: isatty(fd) == 1)
+  }
 
-  private static func write(fd: Int32, _ bytes: [UInt8]) {
-    _ = writeAll(fd: fd, bytes)
+  static func colour(noColor: String?, forceColor: String?, isTerminal: Bool) -> Bool {
+    if let noColor, !noColor.isEmpty { return false }
+    if let forceColor, !forceColor.isEmpty { return true }
+    return isTerminal
+  }
+
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
   }
 
   /// Writes every byte, retrying short writes and interrupted calls; false on an I/O error.
@@ -44,7 +53,7 @@ enum Terminal {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
-        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
           return false
@@ -52,18 +61,6 @@ enum Terminal {
         offset += n
       }
       return true
-    }
-  }
-
-  /// Runs `body`; kiln's own errors are printed as diagnostics and become exit code 1.
-  static func reportingFailures<T>(_ body: () throws -> T) throws -> T {
-    do {
-      return try body()
-    } catch {
-      var collector = DiagnosticCollector()
-      collector.record(error)
-      DiagnosticPrinter.standardError.print(collector.diagnostics)
-      throw ExitCode.failure
     }
   }
 }
