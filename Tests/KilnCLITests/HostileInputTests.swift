@@ -7,11 +7,12 @@ import Testing
 /// nothing on stdout, no output file, within a second of wall time and 200 MiB of memory.
 /// Big inputs are made at test time in a temporary directory.
 ///
-/// The cases: what issue 11 found getting through (regular expressions that backtrack
-/// exponentially, value files outside an Argo CD
+/// The cases: what issue 11 found getting through (refs that git reads as options, regular
+/// expressions that backtrack exponentially, value files outside an Argo CD
 /// application's repository, files read without bound, alias expansion counted in nodes but
 /// not bytes, `--set` indexes without a total bound, dangling and looping symlinks skipped,
-/// bytes that are not text reported at 1:1, FIFOs that hang), and what was already refused
+/// bytes that are not text reported at 1:1, FIFOs that hang; `-o` through devices and signals
+/// during `-o` have tests of their own below), and what was already refused
 /// (alias bombs, deep nesting, huge documents, `../`, symlinks out of the root, cycles).
 @Suite(.serialized) struct HostileInputTests {
   static let maxWallSeconds = 1.0
@@ -22,27 +23,8 @@ import Testing
     let scratch = try TemporaryDirectory(prefix: "kiln-hostile")
     try Self.writeProject(in: scratch, at: "p")
     try hostile.prepare(scratch)
-    var environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-    environment.merge(hostile.environment) { _, new in new }
-    func run() throws -> MeasuredResult {
-      try MeasuredProcess.run(
-        KilnBinary.path, hostile.arguments, directory: scratch.path + "/" + hostile.directory, environment: environment)
-    }
-    var result = try run()
-    // Wall time on a machine busy with the rest of the suite says more about the machine than
-    // about kiln: a slow run is retried (twice at most) and the fastest counts. A hang or a
-    // slow path is slow every time.
-    for _ in 0..<2 where result.wallSeconds >= Self.maxWallSeconds && !result.timedOut {
-      let again = try run()
-      if again.wallSeconds < result.wallSeconds { result = again }
-    }
+    let result = try Self.measure(hostile.name, hostile.arguments, in: scratch.path + "/" + hostile.directory, hostile.environment)
     let lines = result.stderr.split(separator: "\n").map(String.init)
-    print(
-      "hostile \(hostile.name): exit \(result.status), wall \(Int(result.wallSeconds * 1000)) ms, "
-        + "cpu \(Int(result.cpuSeconds * 1000)) ms, peak RSS \(result.peakResidentBytes >> 20) MiB "
-        + "(ru_maxrss \(result.maxResidentBytes >> 20) MiB)")
-
-    #expect(!result.timedOut, "still running after 10 s")
     #expect(result.status == hostile.status, "\(result.stderr)")
     #expect(result.stdoutCount == 0, "stdout: \(String(decoding: result.stdout.prefix(200), as: UTF8.self))")
     let first = lines.first ?? ""
@@ -52,9 +34,69 @@ import Testing
     if let output = hostile.output {
       #expect(!scratch.exists(hostile.directory + "/" + output), "\(output) was written")
     }
-    #expect(result.wallSeconds < Self.maxWallSeconds, "took \(result.wallSeconds) s")
-    #expect(result.cpuSeconds < Self.maxWallSeconds, "used \(result.cpuSeconds) s of CPU")
-    #expect(result.peakResidentBytes < Self.maxPeakResidentBytes, "peak RSS \(result.peakResidentBytes >> 20) MiB")
+    if let untouched = hostile.untouched {
+      #expect(try scratch.read(untouched) == HostileCase.untouchedText, "\(untouched) was changed")
+    }
+    Self.expectWithinBounds(result)
+  }
+
+  /// Defect 5: `-o` through a symlink to a device writes through it, in place: before, the
+  /// rename replaced the link (and, as root, `-o /dev/null` replaced /dev/null itself).
+  @Test func outputThroughASymlinkToADeviceLeavesBothAsTheyWere() throws {
+    let scratch = try TemporaryDirectory(prefix: "kiln-hostile")
+    try Self.writeProject(in: scratch, at: "p")
+    try FileManager.default.createSymbolicLink(atPath: scratch.path + "/p/null", withDestinationPath: "/dev/null")
+    let before = try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/p").sorted()
+    let result = try Self.measure("5: -o symlink to /dev/null", ["build", "dev", "-o", "null"], in: scratch.path + "/p")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdoutCount == 0)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path + "/p/null") == "/dev/null")
+    #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/p").sorted() == before)
+    Self.expectWithinBounds(result)
+  }
+
+  /// Defect 5: a SIGTERM while `-o` is being written ends kiln without leaving its temporary
+  /// file, and the old output stays whole (`KILN_TEST_INTERRUPT_WRITE` raises the signal there).
+  @Test func aSignalDuringOutputLeavesNoTemporaryFile() throws {
+    let scratch = try TemporaryDirectory(prefix: "kiln-hostile")
+    try Self.writeProject(in: scratch, at: "p")
+    try scratch.write("p/out.yaml", HostileCase.untouchedText)
+    let before = try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/p").sorted()
+    let result = try Self.measure(
+      "5: SIGTERM during -o", ["build", "dev", "-o", "out.yaml"], in: scratch.path + "/p", ["KILN_TEST_INTERRUPT_WRITE": "1"])
+    #expect(result.status == 128 + SIGTERM, "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/p").sorted() == before)
+    #expect(try scratch.read("p/out.yaml") == HostileCase.untouchedText)
+    Self.expectWithinBounds(result)
+  }
+
+  /// Runs kiln in `directory` with a bare environment plus `extra`. Wall time on a machine
+  /// busy with the rest of the suite says more about the machine than about kiln: a slow run
+  /// is retried (twice at most) and the fastest counts. A hang or a slow path is slow every
+  /// time.
+  static func measure(_ name: String, _ arguments: [String], in directory: String, _ extra: [String: String] = [:]) throws
+    -> MeasuredResult
+  {
+    var environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+    environment.merge(extra) { _, new in new }
+    var result = try MeasuredProcess.run(KilnBinary.path, arguments, directory: directory, environment: environment)
+    for _ in 0..<2 where result.wallSeconds >= maxWallSeconds && !result.timedOut {
+      let again = try MeasuredProcess.run(KilnBinary.path, arguments, directory: directory, environment: environment)
+      if again.wallSeconds < result.wallSeconds { result = again }
+    }
+    print(
+      "hostile \(name): exit \(result.status), wall \(Int(result.wallSeconds * 1000)) ms, "
+        + "cpu \(Int(result.cpuSeconds * 1000)) ms, peak RSS \(result.peakResidentBytes >> 20) MiB "
+        + "(ru_maxrss \(result.maxResidentBytes >> 20) MiB)")
+    return result
+  }
+
+  static func expectWithinBounds(_ result: MeasuredResult) {
+    #expect(!result.timedOut, "still running after 10 s")
+    #expect(result.wallSeconds < maxWallSeconds, "took \(result.wallSeconds) s")
+    #expect(result.cpuSeconds < maxWallSeconds, "used \(result.cpuSeconds) s of CPU")
+    #expect(result.peakResidentBytes < maxPeakResidentBytes, "peak RSS \(result.peakResidentBytes >> 20) MiB")
   }
 
   static func isError(_ line: String) -> Bool {
@@ -79,6 +121,8 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
   var message: String
   /// An `-o` file that must not exist afterwards.
   var output: String?
+  /// A file (made by `prepare`, holding `untouchedText`) that must be left as it was.
+  var untouched: String?
   var prepare: @Sendable (TemporaryDirectory) throws -> Void = { _ in }
 
   var testDescription: String { name }
@@ -92,9 +136,13 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 
   static let all: [HostileCase] = defects + alreadyRefused
 
+  static let untouchedText = "keep me\n"
+
   // MARK: Issue 11 §3
 
   static let defects: [HostileCase] = [
+    gitOption("1: diff --base=--output=FILE", "--output=../victim.txt"),
+    gitOption("1: diff --base=--remote=URL", "--remote=ssh://example.invalid/repo"),
     HostileCase(
       name: "2: schema pattern (a+)+b against 30 a's", arguments: ["build", "prod", "-o", "out.yaml"], directory: "r",
       message: "environments/prod.yaml:3:8: error: api.tag", output: "out.yaml",
@@ -219,6 +267,22 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         try scratch.write("k/b/kustomization.yaml", "resources:\n- ../a\n")
       }),
   ]
+
+  /// `kiln diff dev --base=<ref>` in a project under git, with a ref that git would read as an
+  /// option; `victim.txt` next to the project must be left as it was. (kiln diff's error
+  /// status is 2: 1 means the sides differ.)
+  static func gitOption(_ name: String, _ ref: String) -> HostileCase {
+    HostileCase(
+      name: name, arguments: ["diff", "dev", "--base=\(ref)"], status: 2,
+      message: "kiln: error: \"\(ref)\" is not a git ref", untouched: "victim.txt",
+      prepare: { scratch in
+        try scratch.write("victim.txt", untouchedText)
+        for arguments in [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "p"]] {
+          let git = try ProcessRunner.run("/usr/bin/git", ["-C", scratch.path + "/p"] + arguments)
+          guard git.status == 0 else { throw POSIXError(.EIO) }
+        }
+      })
+  }
 
   /// `kiln argocd` in application `apps/web` of repository `repo`, next to another tenant's
   /// checkout, with `values` as the plugin's KILN_VALUES.
