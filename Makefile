@@ -2,6 +2,7 @@
 #
 #   make build            release binary at .build/release/kiln
 #   make test             the whole test suite (what CI runs)
+#   make venv             .venv with the Python oracles pinned in Tests/requirements.txt
 #   make golden           re-record golden files, then fail so recording is never silent
 #   make bench            kiln vs kubectl kustomize, side by side, on the same tree
 #   make k8s-preview      render ENV (default dev) to stdout
@@ -21,16 +22,27 @@ FORMAT ?= text
 
 SET_NAMESPACE := $(if $(NAMESPACE),--set namespace=$(NAMESPACE),)
 
-.PHONY: build test golden bench k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod k8s-diff
+.PHONY: build test venv golden bench k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod k8s-diff
 
 # A fully static executable: no dynamic loader resolving libc, libyaml and libcrypto at every
 # start, which is most of the time kiln takes on a small tree.
 build:
 	$(SWIFT) build -c release --product kiln --static-swift-stdlib -Xswiftc -static-executable
 
-test:
+test: venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The Python oracles (jsonschema, Helm's SDK, kubernetes-validate, RE2) in a project-local
+# environment, made when missing and again when the pins change; the tests use nothing else.
+PYTHON ?= python3
+venv: .venv/requirements.txt
+
+.venv/requirements.txt: Tests/requirements.txt
+	@test -x .venv/bin/python3 || $(PYTHON) -m venv .venv || \
+	  { echo "make venv: '$(PYTHON) -m venv .venv' failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
+	.venv/bin/python3 -m pip install --quiet --disable-pip-version-check -r Tests/requirements.txt
+	@cp Tests/requirements.txt $@
 
 golden:
 	$(SWIFT) build --build-tests

@@ -9,7 +9,7 @@ import Testing
 @Suite struct KustomizeEquivalenceTests {
   @Test func prodMatchesKubectlKustomize() throws {
     let tree = try TemporaryDirectory(prefix: "kiln-equivalent")
-    let python = try #require(ProcessRunner.which("python3"), "python3 is needed to write the equivalent tree")
+    let python = try Python.interpreter()
     let written = try ProcessRunner.run(python, [KilnBinary.repositoryRoot + "/Benchmarks/bench.py", "--tree", tree.path + "/t"])
     #expect(written.status == 0, "\(written.stderr)")
     let kustomize = try Kubectl.kustomize(tree.path + "/t")
@@ -24,7 +24,7 @@ import Testing
   /// parallel pieces; the joined output must still be kubectl's, byte for byte.
   @Test func largeGeneratedTreeMatchesKubectlKustomize() throws {
     let tree = try TemporaryDirectory(prefix: "kiln-generated")
-    let python = try #require(ProcessRunner.which("python3"), "python3 is needed to write the generated tree")
+    let python = try Python.interpreter()
     let written = try ProcessRunner.run(
       python, [KilnBinary.repositoryRoot + "/Benchmarks/bench.py", "--generate", tree.path + "/t", "--sizes", "40"])
     #expect(written.status == 0, "\(written.stderr)")

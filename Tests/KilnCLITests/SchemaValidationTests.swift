@@ -12,10 +12,7 @@ import Testing
 
   @Test(arguments: GoldenTests.cases.map { [$0.project, $0.environment] })
   func renderedManifestsValidate(_ c: [String]) throws {
-    guard let validator = ProcessRunner.which("kubernetes-validate") else {
-      Issue.record("kubernetes-validate is not on PATH: pip install kubernetes-validate")
-      return
-    }
+    let validator = try Python.tool("kubernetes-validate")
     let rendered = try KilnBinary.run(["build", c[1], "-C", c[0]])
     #expect(rendered.status == 0)
     let dir = try TemporaryDirectory()
@@ -29,7 +26,7 @@ import Testing
     #expect(passed + noSchema == documents, "\(passed) of \(documents) documents passed:\n\(result.stdout)\(result.stderr)")
 
     let script = KilnBinary.repositoryRoot + "/Tests/Scripts/validate_custom_resources.py"
-    let python = ProcessRunner.which("python3") ?? "/usr/bin/python3"
+    let python = try Python.interpreter()
     let custom = try ProcessRunner.run(python, [script, dir.path + "/rendered.yaml"] + Self.operatorKinds)
     #expect(custom.status == 0, "custom resources:\n\(custom.stdout)\(custom.stderr)")
     let checked = custom.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count

@@ -5,7 +5,7 @@ import KilnYAML
 import Testing
 
 /// kiln's `--set` family and values layering against Helm's own code (Helm SDK 4.2.3 through
-/// `pip install helm-python-sdk`), all cases in one python run. Results are compared as
+/// helm-python-sdk, pinned in Tests/requirements.txt), all cases in one python run. Results are compared as
 /// canonical JSON (keys sorted, numbers by value), since Go's maps have no key order and its
 /// `--set-json` numbers are all float64.
 @Suite struct HelmOracleTests {
@@ -358,10 +358,9 @@ import Testing
   static let helm: Result<[String: Node], OracleFailure> = askHelm()
 
   private static func askHelm() -> Result<[String: Node], OracleFailure> {
-    let install = "these tests compare kiln with Helm's own code: pip install helm-python-sdk"
-    guard let python = ProcessRunner.which("python3") else {
-      return .failure(OracleFailure(description: "python3 is not on PATH; \(install)"))
-    }
+    let install = "these tests compare kiln with Helm's own code: run `make venv`"
+    let python: String
+    do { python = try Python.interpreter() } catch { return .failure(OracleFailure(description: "\(error)")) }
     var set: [String] = []
     for (i, c) in setCases.enumerated() {
       set.append(

@@ -3,7 +3,7 @@ import KilnTestSupport
 import KilnYAML
 import Testing
 
-/// kiln's schema checks against Python's `jsonschema` (`pip install jsonschema`), case by
+/// kiln's schema checks against Python's `jsonschema` (pinned in Tests/requirements.txt), case by
 /// case: every case in one python run, each answered valid or invalid by both.
 @Suite struct SchemaOracleTests {
   @Test func kilnAgreesWithPythonJSONSchema() throws {
@@ -62,8 +62,8 @@ import Testing
 
   /// Python's answers, in the cases' order.
   static func askPython(_ cases: [SchemaOracleCase]) throws -> [Bool] {
-    let install = "this test compares kiln with Python's jsonschema: pip install jsonschema"
-    guard let python = ProcessRunner.which("python3") else { throw PythonFailure(description: "no python3 on PATH; \(install)") }
+    let install = "this test compares kiln with Python's jsonschema: run `make venv`"
+    let python = try Python.interpreter()
     let lines = try cases.map { c in
       let values = try YAMLParser.parseDocuments(Array(c.values.utf8), file: "values.yaml").first ?? .null()
       return #"{"draft":"\#(c.draft.rawValue)","schema":\#(c.schema),"instance":\#(NodeJSON.render(values))}"#
