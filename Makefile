@@ -1,8 +1,10 @@
 # kiln: build, test and deploy the repository's own stack.
 #
 #   make build            release binary at .build/release/kiln
-#   make test             the whole test suite (what CI runs)
+#   make test             the whole test suite (what CI runs); needs no kubectl
 #   make venv             .venv with the Python oracles pinned in Tests/requirements.txt
+#   make oracle           the kubectl-backed tests against live kubectl (Kustomize v5.5.x): drift fails
+#   make oracle-record    re-record what kubectl prints (then review `git diff`)
 #   make golden           re-record golden files, then fail so recording is never silent
 #   make bench            kiln vs kubectl kustomize, side by side, on the same tree
 #   make k8s-preview      render ENV (default dev) to stdout
@@ -22,7 +24,7 @@ FORMAT ?= text
 
 SET_NAMESPACE := $(if $(NAMESPACE),--set namespace=$(NAMESPACE),)
 
-.PHONY: build test venv golden bench k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod k8s-diff
+.PHONY: build test venv oracle oracle-record golden bench k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod k8s-diff
 
 # A fully static executable: no dynamic loader resolving libc, libyaml and libcrypto at every
 # start, which is most of the time kiln takes on a small tree.
@@ -43,6 +45,26 @@ venv: .venv/requirements.txt
 	  { echo "make venv: '$(PYTHON) -m venv .venv' failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
 	.venv/bin/python3 -m pip install --quiet --disable-pip-version-check -r Tests/requirements.txt
 	@cp Tests/requirements.txt $@
+
+# What `kubectl kustomize` printed for every tree the tests build is committed beside the corpus
+# cases (Tests/KustomizeCorpus/*/kubectl.*) and in Tests/OracleRecords/; `make test` reads it.
+# `make oracle` runs those tests against live kubectl and fails on any drift from the records;
+# `make oracle-record` rewrites them, and after a green run removes those no test read. Both
+# first check that $(KUBECTL)'s Kustomize is v5.5.x (KUBECTL=/path/to/kubectl picks another).
+ORACLE_TESTS := KustomizeCorpusTests|Kubectl|KustomizeEquivalenceTests
+
+oracle: venv
+	$(SWIFT) build --build-tests
+	KILN_ORACLE=live KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter OracleRecordTests/kubectlIsKustomizeV55
+	KILN_ORACLE=live KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter '$(ORACLE_TESTS)'
+
+oracle-record: venv
+	$(SWIFT) build --build-tests
+	KILN_ORACLE=record KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter OracleRecordTests/kubectlIsKustomizeV55
+	@set -e; stamp=$$(mktemp); trap 'rm -f $$stamp' EXIT; \
+	KILN_ORACLE=record KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter '$(ORACLE_TESTS)'; \
+	find Tests/OracleRecords -type f ! -newer $$stamp -print -delete; \
+	echo "kubectl records rewritten: review 'git diff Tests/KustomizeCorpus Tests/OracleRecords', then commit"
 
 golden:
 	$(SWIFT) build --build-tests

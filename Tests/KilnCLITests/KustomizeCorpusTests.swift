@@ -4,7 +4,9 @@ import Testing
 
 /// The differential corpus of `Tests/KustomizeCorpus/`: every case directory is built by
 /// `kubectl kustomize` (Kustomize v5.5, the oracle) and by `kiln kustomize`, and the two must
-/// agree. When kubectl succeeds, kiln must succeed with byte-identical stdout and the same
+/// agree. kubectl's stdout, stderr and exit status are recorded beside the case
+/// (`kubectl.stdout`, `kubectl.stderr`, `kubectl.status`: see `OracleRecord`) and read from
+/// there unless `KILN_ORACLE` says to run kubectl (see `Kubectl`). When kubectl succeeds, kiln must succeed with byte-identical stdout and the same
 /// `# Warning:` lines on stderr; when kubectl fails, kiln must exit 1 with nothing on stdout and
 /// a located (`path:line:column: error: …`) or plain (`kiln: error: …`) message.
 ///
@@ -84,11 +86,22 @@ import Testing
     var passed: Bool { problems.isEmpty }
   }
 
+  /// The base path of a case's kubectl record, and the files of a case that are no input.
+  static func recordBase(caseDirectory: String) -> String { caseDirectory + "/kubectl" }
+  static let notInputs: Set<String> = Set(["README", "BUILD"] + OracleRecord.suffixes.map { "kubectl." + $0 })
+
+  /// What kubectl printed for the case, from its record (or from kubectl, by `KILN_ORACLE`).
+  static func kubectl(caseDirectory: String) throws -> ProcessResult {
+    let relative = buildPath(caseDirectory: caseDirectory)
+    let absolute = relative == "." ? caseDirectory : caseDirectory + "/" + relative
+    return try Kubectl.kustomize(
+      absolute, tree: caseDirectory, record: recordBase(caseDirectory: caseDirectory), excluding: notInputs)
+  }
+
   static func check(_ name: String) throws -> Outcome {
     let caseDirectory = corpusRoot + "/" + name
     let relative = buildPath(caseDirectory: caseDirectory)
-    let absolute = relative == "." ? caseDirectory : caseDirectory + "/" + relative
-    let oracle = try Kubectl.kustomize(absolute)
+    let oracle = try kubectl(caseDirectory: caseDirectory)
     let kiln = try runKiln(caseDirectory: caseDirectory, relative: relative)
     var problems: [String] = []
     if kiln.status == 124 {
@@ -188,6 +201,41 @@ import Testing
       Issue.record(
         "unsupported/\(name): \(outcome.problems.joined(separator: "\n"))\n\(Self.summary(Self.unsupportedResults, "unsupported corpus"))")
     }
+  }
+
+  /// Every case has its kubectl record, made from the case as it is now, and no case names a
+  /// record file (which would make it an input).
+  @Test func everyCaseHasItsKubectlRecord() throws {
+    // When kubectl is being recorded, check the records once every case has been recorded.
+    if try Kubectl.mode.get() != .recorded { _ = Self.results }
+    var problems: [String] = []
+    for name in Self.cases {
+      let caseDirectory = Self.corpusRoot + "/" + name
+      let base = Self.recordBase(caseDirectory: caseDirectory)
+      let missing = OracleRecord.suffixes.filter { !FileManager.default.fileExists(atPath: base + "." + $0) }
+      if !missing.isEmpty {
+        problems.append("\(name): no " + missing.map { "kubectl." + $0 }.joined(separator: ", "))
+      } else if let record = try OracleRecord.read(base: base) {
+        let relative = Self.buildPath(caseDirectory: caseDirectory)
+        let inputs = TreeDigest.of(caseDirectory, build: relative, excluding: Self.notInputs)
+        if record.inputs != inputs { problems.append("\(name): kubectl.status is of other inputs (the case changed)") }
+      }
+    }
+    #expect(problems.isEmpty, "\(problems.count) cases without an up-to-date record (run `make oracle-record`):\n\(problems.joined(separator: "\n"))")
+  }
+
+  @Test func noCaseNamesItsRecord() throws {
+    var naming: [String] = []
+    for name in Self.cases {
+      let caseDirectory = Self.corpusRoot + "/" + name
+      let files = FileManager.default.enumerator(atPath: caseDirectory)?.compactMap { $0 as? String } ?? []
+      for file in files where !Self.notInputs.contains(file) {
+        guard let data = FileManager.default.contents(atPath: caseDirectory + "/" + file) else { continue }
+        let text = String(decoding: data, as: UTF8.self)
+        if OracleRecord.suffixes.contains(where: { text.contains("kubectl." + $0) }) { naming.append(name + "/" + file) }
+      }
+    }
+    #expect(naming.isEmpty, "case files naming a kubectl record: \(naming)")
   }
 
   /// The corpus itself is well formed: enough cases, each with a README and an existing build directory.

@@ -5,8 +5,8 @@ import Testing
 /// configMapGenerator, secretGenerator, generatorOptions and name hashes against
 /// `kubectl kustomize` (Kustomize v5.5): each tree is written to disk, built by kubectl and by
 /// the kiln binary (`kiln kustomize DIR`), and the two outputs must be byte-identical. A tree
-/// kubectl refuses must make kiln fail too (exit 1, nothing on stdout). Without kubectl these
-/// tests fail with `Kubectl.Missing`.
+/// kubectl refuses must make kiln fail too (exit 1, nothing on stdout). kubectl's results are
+/// read from Tests/OracleRecords/ (see `Kubectl`).
 ///
 /// The trees keep references to generated names (envFrom, volumes…) and namePrefix/nameSuffix
 /// out: those belong to the reference-update and rename steps.
@@ -49,7 +49,7 @@ import Testing
       try FileManager.default.createSymbolicLink(atPath: dir.path + "/" + link, withDestinationPath: target)
     }
     let target = tree.build == "." ? dir.path : dir.path + "/" + tree.build
-    let kubectl = try Kubectl.kustomize(target)
+    let kubectl = try Kubectl.kustomize(target, tree: dir.path)
     let kiln = try KilnBinary.run(["kustomize", target])
     return (kubectl, kiln)
   }

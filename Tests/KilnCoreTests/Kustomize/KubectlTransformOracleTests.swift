@@ -7,7 +7,8 @@ import Testing
 /// `kubectl kustomize` (Kustomize v5.5) on the same tree: a kustomization using one directive
 /// over the 16 objects of research §13 item 12. kiln parses the same files, applies its
 /// transforms in Kustomize's order, sorts like kubectl and renders at kubectl's 80 columns;
-/// the two outputs must be byte-identical. Without kubectl these tests fail (Kubectl.Missing).
+/// the two outputs must be byte-identical. kubectl's results are
+/// read from Tests/OracleRecords/ (see `Kubectl`).
 @Suite struct KubectlTransformOracleTests {
   /// One kustomization directive and the kiln transforms that mean the same.
   struct Case: CustomTestStringConvertible, Sendable {

@@ -7,7 +7,8 @@ import Testing
 /// v5.5): each tree is built by kubectl and by the kiln binary (`kiln kustomize DIR`), and the
 /// two stdouts must be byte-identical. A tree kubectl refuses must make kiln exit 1 with
 /// nothing on stdout; each tree also says whether kubectl refuses it, so a tree meant to test
-/// an error cannot silently stop doing so. Without kubectl these tests fail (Kubectl.Missing).
+/// an error cannot silently stop doing so. kubectl's results are read
+/// from Tests/OracleRecords/ (see `Kubectl`).
 @Suite struct KubectlNameReferenceOracleTests {
   struct Tree: CustomTestStringConvertible, Sendable {
     var name: String
@@ -23,7 +24,7 @@ import Testing
     let directory = try TemporaryDirectory(prefix: "kiln-nameref")
     for (path, text) in tree.files { try directory.write(path, text) }
     let path = directory.path + "/" + tree.build
-    let kubectl = try Kubectl.kustomize(path)
+    let kubectl = try Kubectl.kustomize(path, tree: directory.path)
     let kiln = try KilnBinary.run(["kustomize", path])
     #expect((kubectl.status != 0) == tree.kubectlFails, "kubectl exited \(kubectl.status): \(kubectl.stderr)")
     if kubectl.status == 0 {

@@ -5,8 +5,8 @@ import Testing
 /// kiln's patch engine against `kubectl kustomize` (Kustomize v5.5): each tree (a
 /// kustomization, its objects and its patches) is built by kubectl and by the `kiln` binary
 /// (`kiln kustomize DIR`), and the two outputs must be byte-identical. When kubectl fails, kiln
-/// must fail too: exit code 1 and nothing on stdout. Without kubectl these tests fail with
-/// `Kubectl.Missing`'s message.
+/// must fail too: exit code 1 and nothing on stdout. kubectl's results are read from
+/// Tests/OracleRecords/ (see `Kubectl`).
 ///
 /// The trees are grouped by concept in the `KubectlPatchOracleTests+*.swift` files.
 @Suite struct KubectlPatchOracleTests {
