@@ -12,6 +12,7 @@
 #   make k8s-deploy-dev   render dev and apply it (NAMESPACE=… overrides the namespace)
 #   make k8s-deploy-prod  render prod and apply it
 #   make k8s-diff         every environment against BASE_REF (default origin/main), for CI
+#   make fuzz             each libFuzzer target for FUZZ_SECONDS (default 60); fails on any finding
 
 SWIFT ?= swift
 KILN := .build/release/kiln
@@ -107,3 +108,33 @@ k8s-apply: build
 k8s-diff:
 	@$(MAKE) --no-print-directory build >&2
 	@KILN=$(KILN) Scripts/manifest-diff.sh $(BASE_REF) $(FORMAT)
+
+# libFuzzer targets (Fuzzing/, a package of its own so the main build never sees
+# -sanitize=fuzzer), built with AddressSanitizer and run one after another, FUZZ_SECONDS each.
+# Each starts from its seed corpus (Fuzzing/Corpus, in git) and grows a working corpus in
+# Fuzzing/.corpus (ignored); a finding is written to Fuzzing/.artifacts and fails the target.
+# Inputs are capped at FUZZ_MAX_LEN bytes (--set arguments at 512), one input at 10 s, the
+# process at 2 GiB. Swift's own backtracer is off so that libFuzzer reports crashes itself.
+FUZZ_SECONDS ?= 60
+FUZZ_MAX_LEN ?= 4096
+FUZZ_SCRATCH ?= .build-fuzz
+# target:seed folder:dictionary:longest input
+FUZZ_TARGETS := FuzzYAMLParser:yaml:yaml:$(FUZZ_MAX_LEN) FuzzYAMLRoundTrip:yaml:yaml:$(FUZZ_MAX_LEN) \
+	FuzzJSONReader:json:json:$(FUZZ_MAX_LEN) FuzzSetParser:set:set:512
+
+.PHONY: fuzz
+fuzz:
+	@$(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c release \
+	  -Xswiftc -sanitize=fuzzer,address >&2
+	@failed=""; bin=$$($(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c release --show-bin-path); \
+	mkdir -p Fuzzing/.artifacts; \
+	for spec in $(FUZZ_TARGETS); do \
+	  set -- $$(echo $$spec | tr : ' '); target=$$1; seeds=$$2; dict=$$3; maxlen=$$4; \
+	  mkdir -p Fuzzing/.corpus/$$target; \
+	  echo "== fuzz $$target for $(FUZZ_SECONDS) s" >&2; \
+	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 $$bin/$$target \
+	    Fuzzing/.corpus/$$target Fuzzing/Corpus/$$seeds -dict=Fuzzing/$$dict.dict \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=$$maxlen -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=Fuzzing/.artifacts/$$target- -print_final_stats=1 || failed="$$failed $$target"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed (inputs in Fuzzing/.artifacts)" >&2; exit 1; fi

@@ -15,6 +15,7 @@ let package = Package(
   products: [
     .executable(name: "kiln", targets: ["kiln"]),
     .library(name: "KilnCore", targets: ["KilnCore"]),
+    .library(name: "KilnYAML", targets: ["KilnYAML"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
