@@ -145,6 +145,9 @@ public struct YAMLEmitter {
     var style = Self.requestedStyle(s, isString: isString)
     // libyaml's select_scalar_style, for block context.
     if simpleKey && analysis.multiline { style = .doubleQuoted }
+    // A plain `<<` key is a merge key, so a key that is the string `<<` is quoted (goyaml.v2
+    // resolves `<<` to its merge tag and quotes it too). Only keys merge: a value stays plain.
+    if simpleKey && s.elementsEqual("<<".utf8) { style = .doubleQuoted }
     if style == .plain {
       if !analysis.blockPlainAllowed || (s.isEmpty && simpleKey) { style = .singleQuoted }
     }

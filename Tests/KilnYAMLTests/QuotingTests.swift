@@ -50,6 +50,13 @@ import Testing
     #expect(emittedKey("app.kubernetes.io/name") == "app.kubernetes.io/name: v\n")
   }
 
+  /// Plain `<<` as a key is a merge key: a key that is the string `<<` (quoted in its source,
+  /// or from JSON or --set) is quoted, as goyaml.v2 quotes it. As a value it means itself.
+  @Test func aKeyNamedLessLessIsQuoted() {
+    #expect(emittedKey("<<") == "\"<<\": v\n")
+    #expect(emitted("<<") == "key: <<\n")
+  }
+
   @Test func aKeyWithANewlineIsAnExplicitKey() {
     #expect(emittedKey("multi\nline key") == "? |-\n  multi\n  line key\n: v\n")
   }

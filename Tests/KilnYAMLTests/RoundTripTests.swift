@@ -10,6 +10,8 @@ import Testing
     "list:\n- - a\n  - b\n- {k: v, l: [1, 2]}\n- []\n- {}\n",
     "? |-\n  multi\n  key\n: v\n",
     "x: |+\n  keep\n\n\nz: |2\n   lead\n",
+    // A key that is the string `<<`: printed plain, it read back as a merge key.
+    "m: {\"<<\": {a: 1}, b: 2}\n",
   ]
 
   @Test(arguments: samples)
