@@ -82,6 +82,9 @@ import Testing
     #expect(strict.status == 1)
     #expect(strict.stdout.isEmpty)
     #expect(strict.stderr.hasPrefix("environments/dev.yaml:\(line):3: error: redis.replicas has no effect"))
+    let checked = try KilnBinary.run(["check", "dev", "--strict"], directory: stack.path)
+    #expect(checked.status == 1)
+    #expect(checked.stderr.contains("environments/dev.yaml:\(line):3: warning: redis.replicas has no effect: component \"redis\" is not enabled (dev)\n"))
     // The repository's own environments set nothing on disabled components.
     #expect(try KilnBinary.run(["build", "prod", "--strict"]).status == 0)
   }

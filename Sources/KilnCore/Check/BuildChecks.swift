@@ -46,7 +46,8 @@ public enum BuildChecks {
       do {
         let result = try Compiler.build(build, fileSystem: fileSystem)
         builds.append((environment, result))
-        var found: [Diagnostic] = []
+        // Settings that do nothing (on a component that is not enabled) are findings too.
+        var found: [Diagnostic] = result.values.warnings
         found += ServiceSelectorCheck.findings(in: result.resources)
         found += ReferenceCheck.findings(in: result.resources, external: result.values.external)
         found += RemovedAPIs.findings(in: result.resources, for: request.kubeVersion)

@@ -80,8 +80,13 @@ final class GitFileSystem: FileSystem, @unchecked Sendable {
     self.directories = directories
     mount = "/.kiln-git/\(id)"
     self.projectDirectory = relative.isEmpty ? mount : mount + "/" + relative
+    // Should git end early, writing it a request must fail with EPIPE, not end kiln with
+    // SIGPIPE; restored by `close()`, so that `kiln diff | head` still ends quietly.
+    previousSIGPIPE = signal(SIGPIPE, SIG_IGN)
     blobs = Mutex(try BlobReader(top: topPath))
   }
+
+  private let previousSIGPIPE: (@convention(c) (Int32) -> Void)?
 
   /// Ends the `git cat-file` process.
   func close() {
@@ -89,6 +94,7 @@ final class GitFileSystem: FileSystem, @unchecked Sendable {
       reader?.finish()
       reader = nil
     }
+    signal(SIGPIPE, previousSIGPIPE)
   }
 
   // MARK: FileSystem
