@@ -19,6 +19,10 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // SHA-256 for the content hash of generated names, built from source (BoringSSL) and linked
+    // statically: libyaml stays the only system library. 4.x reads FoundationEssentials where
+    // 3.x reads all of Foundation, which a static kiln would then carry.
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     // libyaml, linked from the system (apt: libyaml-dev). Only KilnYAML imports it.
@@ -26,16 +30,13 @@ let package = Package(
       name: "CLibYAML",
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
-    // OpenSSL's libcrypto (apt: libssl-dev), for SHA-256 in generated names. Only
-    // KilnCore/Generators/NameHash.swift imports it.
-    .systemLibrary(
-      name: "CLibCrypto",
-      pkgConfig: "libcrypto",
-      providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
     .target(name: "KilnYAML", dependencies: ["CLibYAML"], swiftSettings: speed),
     // Go's regular expressions (RE2 syntax), matched in linear time. Knows nothing of kiln.
     .target(name: "KilnRegex", swiftSettings: speed),
-    .target(name: "KilnCore", dependencies: ["KilnYAML", "KilnRegex", "CLibCrypto"], swiftSettings: speed),
+    .target(
+      name: "KilnCore",
+      dependencies: ["KilnYAML", "KilnRegex", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: speed),
     .executableTarget(
       name: "kiln",
       dependencies: [

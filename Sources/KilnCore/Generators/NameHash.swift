@@ -1,4 +1,4 @@
-internal import CLibCrypto
+internal import Crypto
 import KilnYAML
 
 /// The content hash Kustomize appends to a generated name (`cfg` → `cfg-7gdc49gk6d`).
@@ -55,14 +55,7 @@ enum NameHash {
   }
 
   static func hexDigest(of bytes: [UInt8]) -> String {
-    // OpenSSL's direct SHA-256 (see shim.h for why not EVP): 32 bytes out.
-    var digest = [UInt8](repeating: 0, count: 32)
-    var context = SHA256_CTX()
-    let ok = bytes.withUnsafeBytes { input in
-      SHA256_Init(&context) == 1 && SHA256_Update(&context, input.baseAddress, input.count) == 1
-        && SHA256_Final(&digest, &context) == 1
-    }
-    precondition(ok, "OpenSSL's SHA-256 failed")
+    let digest = SHA256.hash(data: bytes)
     let hex = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)
