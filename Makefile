@@ -1,7 +1,10 @@
 # kiln: build, test and deploy the repository's own stack.
 #
+#   make deps             set-up only: Swift present, libyaml-dev installed (every build runs it)
 #   make build            release binary at .build/release/kiln
 #   make test             the whole test suite (what CI runs); needs no kubectl
+#   make install          binary, completions and man pages under PREFIX (default /usr/local)
+#   make dist             dist/kiln-VERSION-OS-ARCH.tar.gz: stripped static binary, completions, man pages
 #   make venv             .venv with the Python oracles pinned in Tests/requirements.txt
 #   make oracle           the kubectl-backed tests against live kubectl (Kustomize v5.5.x): drift fails
 #   make oracle-record    re-record what kubectl prints (then review `git diff`)
@@ -15,7 +18,8 @@
 #   make fuzz             each libFuzzer target for FUZZ_SECONDS (default 60); fails on any finding
 
 SWIFT ?= swift
-KILN := .build/release/kiln
+BUILD_DIR ?= .build
+KILN := $(BUILD_DIR)/release/kiln
 ENV ?= dev
 NAMESPACE ?=
 KUBECTL ?= kubectl
@@ -23,18 +27,48 @@ KUBE_VERSION ?= 1.30
 BASE_REF ?= origin/main
 FORMAT ?= text
 
+PREFIX ?= /usr/local
+DESTDIR ?=
+
 SET_NAMESPACE := $(if $(NAMESPACE),--set namespace=$(NAMESPACE),)
 
-.PHONY: build test venv oracle oracle-record golden bench k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod k8s-diff
+# stdout is for what kiln prints: `make k8s-preview > dev.yaml` must hold only YAML, on the
+# first run too. Build logs go to stderr (`>&2` below), and sub-makes print no "Entering
+# directory" lines. (`make -C DIR` and a make started by another make still print theirs:
+# add --no-print-directory there.)
+MAKEFLAGS += --no-print-directory
 
-# A fully static executable: no dynamic loader resolving libc, libyaml and libcrypto at every
-# start, which is most of the time kiln takes on a small tree.
-build:
-	$(SWIFT) build -c release --product kiln --static-swift-stdlib -Xswiftc -static-executable
+# The version baked into the binary: `git describe`, a leading v dropped; outside a git
+# checkout, the fallback in Sources/CKilnVersion/version.c.
+VERSION := $(patsubst v%,%,$(shell git describe --tags --always --dirty 2>/dev/null))
+OS := $(shell uname -s | tr A-Z a-z)
+ARCH := $(shell uname -m)
+VERSION_HEADER := Sources/CKilnVersion/version.h
 
-test: venv
-	$(SWIFT) build --build-tests
-	$(SWIFT) test
+.PHONY: deps version-header build test venv oracle oracle-record golden bench install dist k8s-preview k8s-dry-run k8s-deploy-dev k8s-deploy-prod k8s-diff
+
+# What a fresh machine needs before any Swift runs: a toolchain, and libyaml (installed when
+# missing as root, else the command to run is printed). Every target that builds runs it.
+deps:
+	@SWIFT="$(SWIFT)" sh Scripts/deps.sh
+
+# Rewritten only when the version changes; touching version.c recompiles that one file.
+version-header:
+	@v='$(VERSION)'; [ -n "$$v" ] || exit 0; \
+	printf '#define KILN_VERSION "%s"\n' "$$v" > $(VERSION_HEADER).new; \
+	if cmp -s $(VERSION_HEADER).new $(VERSION_HEADER); then rm -f $(VERSION_HEADER).new; \
+	else mv $(VERSION_HEADER).new $(VERSION_HEADER); touch Sources/CKilnVersion/version.c; fi
+
+# A fully static executable: no dynamic loader resolving libc and libyaml at every start,
+# which is most of the time kiln takes on a small tree.
+RELEASE := --scratch-path $(BUILD_DIR) -c release --product kiln --static-swift-stdlib -Xswiftc -static-executable
+build: deps version-header
+	@echo "$(SWIFT) build $(RELEASE)" >&2
+	@$(SWIFT) build $(RELEASE) >&2
+
+test: deps version-header venv
+	$(SWIFT) build --scratch-path $(BUILD_DIR) --build-tests
+	$(SWIFT) test --scratch-path $(BUILD_DIR)
 
 # The Python oracles (jsonschema, Helm's SDK, kubernetes-validate, RE2) in a project-local
 # environment, made when missing and again when the pins change; the tests use nothing else.
@@ -54,12 +88,12 @@ venv: .venv/requirements.txt
 # first check that $(KUBECTL)'s Kustomize is v5.5.x (KUBECTL=/path/to/kubectl picks another).
 ORACLE_TESTS := KustomizeCorpusTests|Kubectl|KustomizeEquivalenceTests
 
-oracle: venv
+oracle: deps venv
 	$(SWIFT) build --build-tests
 	KILN_ORACLE=live KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter OracleRecordTests/kubectlIsKustomizeV55
 	KILN_ORACLE=live KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter '$(ORACLE_TESTS)'
 
-oracle-record: venv
+oracle-record: deps venv
 	$(SWIFT) build --build-tests
 	KILN_ORACLE=record KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter OracleRecordTests/kubectlIsKustomizeV55
 	@set -e; stamp=$$(mktemp); trap 'rm -f $$stamp' EXIT; \
@@ -67,13 +101,50 @@ oracle-record: venv
 	find Tests/OracleRecords -type f ! -newer $$stamp -print -delete; \
 	echo "kubectl records rewritten: review 'git diff Tests/KustomizeCorpus Tests/OracleRecords', then commit"
 
-golden:
+golden: deps version-header
 	$(SWIFT) build --build-tests
 	KILN_RECORD=1 $(SWIFT) test --filter GoldenTests; \
 	echo "golden files re-recorded: review 'git diff Tests/Golden', commit, then run 'make test'"; exit 1
 
 bench: build
 	python3 Benchmarks/bench.py --kiln $(KILN)
+
+# Completions come from the built binary; man pages, one per subcommand, from
+# swift-argument-parser's generate-manual tool. Its plugin (`swift package plugin
+# generate-manual`) runs offline too, but first rebuilds every target of the package graph in
+# release mode without --static-swift-stdlib, so the next `make build` recompiles everything;
+# the tool alone is a 20-second debug build, run on the binary already built. Pages are dated
+# by the last commit, so they are the same bytes on every machine.
+PARSER_DIR := $(BUILD_DIR)/checkouts/swift-argument-parser
+MANUAL_TOOL := $(BUILD_DIR)/manual-tool/debug/generate-manual
+MANUAL_DIR := $(BUILD_DIR)/manual
+install: build
+	@set -e; bin="$(DESTDIR)$(PREFIX)/bin"; share="$(DESTDIR)$(PREFIX)/share"; \
+	echo "installing kiln $(VERSION) under $(DESTDIR)$(PREFIX)" >&2; \
+	$(SWIFT) build --package-path $(PARSER_DIR) --scratch-path $(BUILD_DIR)/manual-tool --product generate-manual >&2; \
+	rm -rf $(MANUAL_DIR); mkdir -p $(MANUAL_DIR); \
+	$(MANUAL_TOOL) $(KILN) --multi-page --output-directory $(MANUAL_DIR) \
+	  --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)"; \
+	install -d "$$bin" "$$share/man/man1" "$$share/bash-completion/completions" \
+	  "$$share/zsh/site-functions" "$$share/fish/vendor_completions.d"; \
+	install -m 755 $(KILN) "$$bin/kiln"; \
+	install -m 644 $(MANUAL_DIR)/*.1 "$$share/man/man1/"; \
+	$(KILN) --generate-completion-script bash > "$$share/bash-completion/completions/kiln"; \
+	$(KILN) --generate-completion-script zsh > "$$share/zsh/site-functions/_kiln"; \
+	$(KILN) --generate-completion-script fish > "$$share/fish/vendor_completions.d/kiln.fish"
+
+# The release tarball: the install tree with the binary stripped, plus LICENSE and README.
+DIST_NAME := kiln-$(or $(VERSION),unknown)-$(OS)-$(ARCH)
+dist: install-dist
+	@set -e; stage=dist/$(DIST_NAME); \
+	strip "$$stage/bin/kiln"; cp LICENSE README.md CHANGELOG.md "$$stage/"; \
+	tar -C dist --owner=0 --group=0 --numeric-owner -czf dist/$(DIST_NAME).tar.gz $(DIST_NAME); \
+	rm -rf "$$stage"; echo "dist/$(DIST_NAME).tar.gz" >&2
+
+.PHONY: install-dist
+install-dist:
+	@rm -rf dist/$(DIST_NAME)
+	@$(MAKE) install DESTDIR= PREFIX=$(CURDIR)/dist/$(DIST_NAME)
 
 k8s-preview: build
 	@$(KILN) build $(ENV) $(SET_NAMESPACE)
@@ -127,7 +198,7 @@ FUZZ_TARGETS := FuzzYAMLParser:yaml:yaml:$(FUZZ_MAX_LEN) FuzzYAMLRoundTrip:yaml:
 	FuzzJSONReader:json:json:$(FUZZ_MAX_LEN) FuzzSetParser:set:set:512
 
 .PHONY: fuzz
-fuzz:
+fuzz: deps
 	@$(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c release \
 	  -Xswiftc -sanitize=$(FUZZ_SANITIZE) >&2
 	@failed=""; bin=$$($(SWIFT) build --package-path Fuzzing --scratch-path $(FUZZ_SCRATCH) -c release --show-bin-path); \

@@ -30,6 +30,9 @@ let package = Package(
       name: "CLibYAML",
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+    // The version `make build` bakes in from `git describe` (Sources/CKilnVersion/version.h,
+    // written by the Makefile; a plain `swift build` prints the fallback in version.c).
+    .target(name: "CKilnVersion"),
     .target(name: "KilnYAML", dependencies: ["CLibYAML"], swiftSettings: speed),
     // Go's regular expressions (RE2 syntax), matched in linear time. Knows nothing of kiln.
     .target(name: "KilnRegex", swiftSettings: speed),
@@ -41,6 +44,7 @@ let package = Package(
       name: "kiln",
       dependencies: [
         "KilnCore",
+        "CKilnVersion",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: speed),

@@ -7,7 +7,7 @@ import KilnYAML
 /// for `diff`, differences), 64 for usage errors; `kiln diff` exits as diff(1), 2 on any error.
 @main
 struct Kiln: ParsableCommand {
-  static let version = "0.1.0"
+  static let version = builtVersion
 
   static let configuration = CommandConfiguration(
     commandName: "kiln",
