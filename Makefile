@@ -86,9 +86,12 @@ venv: .venv/requirements.txt
 # `make oracle` runs those tests against live kubectl and fails on any drift from the records;
 # `make oracle-record` rewrites them, and after a green run removes those no test read. Both
 # first check that $(KUBECTL)'s Kustomize is v5.5.x (KUBECTL=/path/to/kubectl picks another).
+# `make oracle` also asks RE2 (google-re2, pinned in the venv) again for the regex cases and tables.
 ORACLE_TESTS := KustomizeCorpusTests|Kubectl|KustomizeEquivalenceTests
 
 oracle: deps venv
+	.venv/bin/python3 Scripts/record-re2-cases.py --check
+	.venv/bin/python3 Scripts/generate-regex-tables.py --check
 	$(SWIFT) build --build-tests
 	KILN_ORACLE=live KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter OracleRecordTests/kubectlIsKustomizeV55
 	KILN_ORACLE=live KUBECTL=$(KUBECTL) $(SWIFT) test --skip-build --filter '$(ORACLE_TESTS)'
