@@ -42,7 +42,9 @@ struct Kiln: ParsableCommand {
         try Kustomize.render(arguments.count == 2 ? arguments[1] : ".", output: nil)
       } else {
         try checkCommandName(arguments)
-        var parsed = try parseAsRoot(arguments)
+        let (rest, lifted) = LiftedValueFlags.lift(arguments)
+        LiftedValueFlags.current = lifted
+        var parsed = try parseAsRoot(rest)
         try parsed.run()
       }
       finish(nil, command: command)

@@ -19,7 +19,8 @@ struct ProjectOptions: ParsableArguments {
 }
 
 /// `-f FILE` and the `--set` family: values layered over the environment's own files; and
-/// `-n`, which replaces the environment's namespace.
+/// `-n`, which replaces the environment's namespace. `Kiln.main` lifts most of these flags out
+/// of the command line before parsing (`LiftedValueFlags`); `inputs()` adds them back.
 struct ValueOptions: ParsableArguments {
   @Option(
     name: [.customShort("f"), .customLong("values")],
@@ -48,6 +49,12 @@ struct ValueOptions: ParsableArguments {
   /// read is an error at its argument.
   func inputs() throws -> ValueInputs {
     let cwd = Terminal.currentDirectory()
+    let lifted = LiftedValueFlags.current
+    let valueFiles = valueFiles + lifted.valueFiles
+    let set = set + lifted.set
+    let setString = setString + lifted.setString
+    let setJSON = setJSON + lifted.setJSON
+    let setFile = setFile + lifted.setFile
     var files: [UserFile] = []
     var stdinRead = false
     for name in valueFiles {
