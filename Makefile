@@ -16,6 +16,8 @@
 #   make k8s-deploy-prod  render prod and apply it
 #   make k8s-diff         every environment against BASE_REF (default origin/main), for CI
 #   make fuzz             each libFuzzer target for FUZZ_SECONDS (default 60); fails on any finding
+#   make lint             swift-format's lint, strict, with .swift-format (CI runs it)
+#   make format           rewrite the sources as swift-format lays them out
 
 SWIFT ?= swift
 BUILD_DIR ?= .build
@@ -216,3 +218,12 @@ fuzz: deps
 	    -artifact_prefix=Fuzzing/.artifacts/$$target- -print_final_stats=1 || failed="$$failed $$target"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed (inputs in Fuzzing/.artifacts)" >&2; exit 1; fi
+
+# One layout for every Swift file, as .swift-format sets it (swift-format ships with the toolchain).
+FORMAT_PATHS := Package.swift Sources Tests Fuzzing
+.PHONY: lint format
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMAT_PATHS)
