@@ -25,10 +25,13 @@ public struct ArgoCDInputs: Sendable, Equatable {
     let parameters = try Self.parameters(variables["ARGOCD_APP_PARAMETERS"])
     let chosen = parameters.string("env") ?? variables["PARAM_ENV"] ?? variables["ARGOCD_ENV_KILN_ENV"]
     guard let environment = chosen?.trimmed, !environment.isEmpty else {
-      throw Problem(description: "no environment: set the plugin env KILN_ENV (ARGOCD_ENV_KILN_ENV) or the parameter env")
+      throw Problem(
+        description: "no environment: set the plugin env KILN_ENV (ARGOCD_ENV_KILN_ENV) or the parameter env")
     }
     self.environment = environment
-    let fromEnv = (variables["ARGOCD_ENV_KILN_VALUES"] ?? "").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+    let fromEnv = (variables["ARGOCD_ENV_KILN_VALUES"] ?? "").split(separator: ",").map { String($0).trimmed }.filter {
+      !$0.isEmpty
+    }
     let fromParameters = parameters.array("values") ?? Self.indexed("PARAM_VALUES", variables)
     valueFiles = fromEnv + fromParameters
     var sets: [String] = []

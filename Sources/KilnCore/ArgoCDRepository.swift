@@ -44,7 +44,8 @@ public struct ArgoCDRepository: Sendable {
   /// from the resolved paths, so a link cannot be swapped between the check and the read.
   public func valueFiles(_ names: [String]) throws -> [UserFile] {
     try names.map { name in
-      let joined = name.hasPrefix("/") ? Path.join(root, String(name.drop { $0 == "/" })) : Path.join(applicationDirectory, name)
+      let joined =
+        name.hasPrefix("/") ? Path.join(root, String(name.drop { $0 == "/" })) : Path.join(applicationDirectory, name)
       let resolved: String
       do throws(FileSystemError) {
         resolved = try fileSystem.resolvingSymlinks(joined)

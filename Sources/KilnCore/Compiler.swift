@@ -38,8 +38,10 @@ public struct BuildResult: Sendable {
 /// `kiln build`: the whole pipeline (see `Pipeline`), with no output of its own; every problem
 /// comes back as diagnostics.
 public enum Compiler {
-  public static func build(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult {
-    let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
+  public static func build(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult
+  {
+    let files = try ProjectFiles(
+      fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
     var lines = SourceLines(files: files, inputs: request.values)
     do {
       var result = try build(request, files: files)
@@ -81,7 +83,8 @@ public enum Compiler {
       }
     }
     try problems.throwIfErrors()
-    try Generators.run(values.generators, in: EnvironmentLoader.directory, files: files, fence: nil, into: &resources, component: nil)
+    try Generators.run(
+      values.generators, in: EnvironmentLoader.directory, files: files, fence: nil, into: &resources, component: nil)
     try Pipeline.runEnvironmentStages(values, on: &resources, keepingTheirNamespace: ownNamespace)
     try KustomizeBuilder.checkUnique(resources)
     let finished = try Finalizer.finish(resources, order: .legacy(.standard))
@@ -89,7 +92,9 @@ public enum Compiler {
   }
 
   /// A component built from its directory, with its environment settings.
-  private static func component(_ name: String, _ settings: ComponentValues, with builder: inout KustomizeBuilder) throws -> [Resource] {
+  private static func component(_ name: String, _ settings: ComponentValues, with builder: inout KustomizeBuilder)
+    throws -> [Resource]
+  {
     var own = try builder.build("components/\(name)", component: name, generators: settings.generators).resources
     try Pipeline.run(Pipeline.componentStages, settings, on: &own)
     return own
@@ -97,8 +102,11 @@ public enum Compiler {
 
   /// One copy of an instanced component: renamed and moved into its namespace first, so that
   /// its settings and patches see it as it will be.
-  private static func component(_ name: String, _ instance: ComponentInstance, with builder: inout KustomizeBuilder) throws -> [Resource] {
-    var copy = try builder.build("components/\(name)", component: name, generators: instance.settings.generators).resources
+  private static func component(_ name: String, _ instance: ComponentInstance, with builder: inout KustomizeBuilder)
+    throws -> [Resource]
+  {
+    var copy = try builder.build("components/\(name)", component: name, generators: instance.settings.generators)
+      .resources
     if let suffix = instance.nameSuffix { try AddNameSuffix(suffix: suffix).apply(to: &copy) }
     if let namespace = instance.namespace { try SetNamespace(namespace: namespace).apply(to: &copy) }
     for index in copy.indices { copy[index].instance = instance.label }
@@ -109,7 +117,8 @@ public enum Compiler {
   /// `kiln values`: the values an environment ends up with, every layer merged and checked as
   /// `build` checks them.
   public static func values(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> Node {
-    let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
+    let files = try ProjectFiles(
+      fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
     var lines = SourceLines(files: files, inputs: request.values)
     do {
       return try values(request, files: files)

@@ -22,7 +22,9 @@ public enum Kustomizer {
 
   /// Builds the kustomization in `directory` (absolute). `displayPrefix` is how the user wrote
   /// the directory, for messages. Throws a `Failure`.
-  public static func build(directory: String, displayPrefix: String = "", fileSystem: any FileSystem = DiskFileSystem()) throws -> Result {
+  public static func build(directory: String, displayPrefix: String = "", fileSystem: any FileSystem = DiskFileSystem())
+    throws -> Result
+  {
     InParallel.warmUp()
     let files = try ProjectFiles(fileSystem: fileSystem, root: directory, displayPrefix: displayPrefix)
     var builder = KustomizeBuilder(files: files, rules: .kustomize)
@@ -35,7 +37,9 @@ public enum Kustomizer {
       let carried = collected.diagnostics.filter { $0.severity == .warning }
       let errors = collected.diagnostics.filter { $0.severity == .error }
       var lines = SourceLines(files: files)
-      throw Failure(warnings: builder.warnings + carried, error: lines.attach(to: carried.isEmpty ? error : DiagnosticError(errors)))
+      throw Failure(
+        warnings: builder.warnings + carried, error: lines.attach(to: carried.isEmpty ? error : DiagnosticError(errors))
+      )
     }
   }
 

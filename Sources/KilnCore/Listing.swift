@@ -15,15 +15,20 @@ public struct EnvironmentListing: Sendable {
   public var parts: [Part]
 
   /// Builds the environment and sorts its objects by the part they came from.
-  public static func make(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> EnvironmentListing {
+  public static func make(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws
+    -> EnvironmentListing
+  {
     let result = try Compiler.build(request, fileSystem: fileSystem)
-    let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
+    let files = try ProjectFiles(
+      fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
     var byPart: [String: [String]] = [:]
     for resource in result.resources {
       byPart[part(of: resource), default: []].append(describe(resource))
     }
     var parts: [Part] = []
-    if files.kind(of: "base") == .directory { parts.append(Part(name: "base", enabled: true, objects: byPart["base"] ?? [])) }
+    if files.kind(of: "base") == .directory {
+      parts.append(Part(name: "base", enabled: true, objects: byPart["base"] ?? []))
+    }
     for name in try Compiler.componentNames(files) {
       let settings = result.values.components[name] ?? ComponentValues()
       guard !settings.instances.isEmpty else {
@@ -35,7 +40,9 @@ public struct EnvironmentListing: Sendable {
         parts.append(Part(name: part, enabled: settings.enabled && instance.enabled, objects: byPart[part] ?? []))
       }
     }
-    if let generated = byPart[environmentPart] { parts.append(Part(name: environmentPart, enabled: true, objects: generated)) }
+    if let generated = byPart[environmentPart] {
+      parts.append(Part(name: environmentPart, enabled: true, objects: generated))
+    }
     return EnvironmentListing(environment: request.environment, parts: parts)
   }
 

@@ -39,8 +39,12 @@ public enum Pipeline {
   public static let environmentStages: [Stage<EnvironmentValues>] = [
     Stage(name: "namespace") { v in v.namespace.map { [SetNamespace(namespace: $0)] } ?? [] },
     Stage(name: "labels") { v in v.labels.isEmpty ? [] : [AddLabels(labels: v.labels, reach: .templates)] },
-    Stage(name: "commonLabels") { v in v.commonLabels.isEmpty ? [] : [AddLabels(labels: v.commonLabels, reach: .selectors)] },
-    Stage(name: "commonAnnotations") { v in v.commonAnnotations.isEmpty ? [] : [AddAnnotations(annotations: v.commonAnnotations)] },
+    Stage(name: "commonLabels") { v in
+      v.commonLabels.isEmpty ? [] : [AddLabels(labels: v.commonLabels, reach: .selectors)]
+    },
+    Stage(name: "commonAnnotations") { v in
+      v.commonAnnotations.isEmpty ? [] : [AddAnnotations(annotations: v.commonAnnotations)]
+    },
     Stage(name: "images") { v in v.images.isEmpty ? [] : [SetImages(overrides: v.images)] },
     Stage(name: "patches") { v in v.patches.isEmpty ? [] : [ApplyPatches(patches: v.patches)] },
   ]

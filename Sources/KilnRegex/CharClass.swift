@@ -11,7 +11,8 @@ enum CharClass {
     var i = 2
     while i <= 4 {
       if n >= i {
-        let rlo = r[n - i], rhi = r[n - i + 1]
+        let rlo = r[n - i]
+        let rhi = r[n - i + 1]
         if lo <= rhi &+ 1 && rlo <= hi &+ 1 {
           if lo < rlo { r[n - i] = lo }
           if hi > rhi { r[n - i + 1] = hi }
@@ -59,7 +60,8 @@ enum CharClass {
     var nextLo: UInt32 = 0
     var i = 0
     while i < x.count {
-      let lo = x[i], hi = x[i + 1]
+      let lo = x[i]
+      let hi = x[i + 1]
       if lo > 0 && nextLo <= lo - 1 { appendRange(&r, nextLo, lo - 1) }
       nextLo = hi + 1
       i += 2
@@ -97,7 +99,8 @@ enum CharClass {
   }
 
   static func contains(_ r: [UInt32], _ c: UInt32) -> Bool {
-    var lo = 0, hi = r.count / 2
+    var lo = 0
+    var hi = r.count / 2
     while lo < hi {
       let m = (lo + hi) / 2
       if c > r[2 * m + 1] {
@@ -211,7 +214,8 @@ struct CaseFold: Sendable {
   }
 
   func firstIndex(atLeast c: UInt32) -> Int {
-    var lo = 0, hi = scalars.count
+    var lo = 0
+    var hi = scalars.count
     while lo < hi {
       let m = (lo + hi) / 2
       if scalars[m] < c { lo = m + 1 } else { hi = m }

@@ -163,7 +163,8 @@ struct Parser {
     try alternate()
     let n = stack.count
     if n < 2 { throw RegexSyntaxError(.unexpectedParen, whole) }
-    let re1 = stack[n - 1], re2 = stack[n - 2]
+    let re1 = stack[n - 1]
+    let re2 = stack[n - 2]
     stack.removeLast(2)
     if re2.op != .leftParen { throw RegexSyntaxError(.unexpectedParen, whole) }
     flags = re2.flags
@@ -247,11 +248,19 @@ struct Parser {
   private mutating func parseBackslash(_ t: Int) throws(RegexSyntaxError) -> Int {
     if let c = at(t + 1) {
       switch c {
-      case "A": try op(.beginText); return t + 2
-      case "b": try op(.wordBoundary); return t + 2
-      case "B": try op(.noWordBoundary); return t + 2
+      case "A":
+        try op(.beginText)
+        return t + 2
+      case "b":
+        try op(.wordBoundary)
+        return t + 2
+      case "B":
+        try op(.noWordBoundary)
+        return t + 2
       case "C": throw error(.invalidEscape, t, t + 2)
-      case "z": try op(.endText); return t + 2
+      case "z":
+        try op(.endText)
+        return t + 2
       case "Q":
         var i = t + 2
         while i < s.count {

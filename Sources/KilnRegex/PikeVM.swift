@@ -86,7 +86,8 @@ struct PikeVM {
     if b0 < 0xF0 {
       return (Int32((b0 & 0x0F) << 12 | UInt32(text[pos + 1] & 0x3F) << 6 | UInt32(text[pos + 2] & 0x3F)), 3)
     }
-    let c = (b0 & 0x07) << 18 | UInt32(text[pos + 1] & 0x3F) << 12 | UInt32(text[pos + 2] & 0x3F) << 6
+    let c =
+      (b0 & 0x07) << 18 | UInt32(text[pos + 1] & 0x3F) << 12 | UInt32(text[pos + 2] & 0x3F) << 6
       | UInt32(text[pos + 3] & 0x3F)
     return (Int32(c), 4)
   }
@@ -133,7 +134,10 @@ struct PikeVM {
   /// Adds the thread at `pc` with the captures in `scratch`, following alts, captures and
   /// satisfied empty-width conditions (the epsilon closure), in priority order.
   private mutating func add(_ q: Int, _ pc0: Int, _ pos: Int, _ cond: EmptyOp) {
-    let sparse = sparse(q), dense = dense(q), has = has(q), caps = caps(q)
+    let sparse = sparse(q)
+    let dense = dense(q)
+    let has = has(q)
+    let caps = caps(q)
     var count = queueCount(q)
     stack[0] = pc0
     stack[1] = -1
@@ -189,8 +193,11 @@ struct PikeVM {
   }
 
   /// Advances every thread of queue `runq` over scalar `c` into queue `nextq`.
-  private mutating func stepAll(_ runq: Int, _ nextq: Int, _ pos: Int, _ nextPos: Int, _ c: Int32, _ nextCond: EmptyOp) {
-    let dense = dense(runq), has = has(runq), caps = caps(runq)
+  private mutating func stepAll(_ runq: Int, _ nextq: Int, _ pos: Int, _ nextPos: Int, _ c: Int32, _ nextCond: EmptyOp)
+  {
+    let dense = dense(runq)
+    let has = has(runq)
+    let caps = caps(runq)
     let count = queueCount(runq)
     var j = 0
     while j < count {

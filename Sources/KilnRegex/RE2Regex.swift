@@ -87,7 +87,9 @@ public struct RE2Regex: Sendable {
   public func firstMatch(in text: String) -> Match? {
     if neverMatches { return nil }
     return Self.withBytes(text) { bytes in
-      PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: 0, startCond: startCond).map { Match(text: text, slots: $0, groups: groupNames.count) }
+      PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: 0, startCond: startCond).map {
+        Match(text: text, slots: $0, groups: groupNames.count)
+      }
     }
   }
 
@@ -100,7 +102,9 @@ public struct RE2Regex: Sendable {
       var pos = 0
       var prevMatchEnd = -1
       while pos <= bytes.count {
-        guard let slots = PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: pos, startCond: startCond) else { break }
+        guard let slots = PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: pos, startCond: startCond) else {
+          break
+        }
         var accept = true
         if slots[1] == pos {
           if slots[0] == prevMatchEnd { accept = false }
@@ -130,7 +134,9 @@ public struct RE2Regex: Sendable {
       var lastMatchEnd = 0
       var searchPos = 0
       while searchPos <= bytes.count {
-        guard let a = PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: searchPos, startCond: startCond) else { break }
+        guard let a = PikeVM.search(prog, ncap: prog.numCap, text: bytes, from: searchPos, startCond: startCond) else {
+          break
+        }
         out.append(contentsOf: bytes[lastMatchEnd..<a[0]])
         // No replacement for an empty match right after a match.
         if a[1] > lastMatchEnd || a[0] == 0 {

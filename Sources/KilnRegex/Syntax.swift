@@ -6,7 +6,8 @@ final class Node {
     case beginLine, endLine, beginText, endText, wordBoundary, noWordBoundary
     case capture, star, plus, quest, `repeat`, concat, alternate
     // Pseudo-operators of the parse stack, above every real one (Go's opPseudo).
-    case leftParen = 128, verticalBar
+    case leftParen = 128
+    case verticalBar
 
     static func < (a: Op, b: Op) -> Bool { a.rawValue < b.rawValue }
   }

@@ -32,6 +32,7 @@ public enum KilnBinary {
     var env = environment ?? ProcessInfo.processInfo.environment
     // No colour unless the test sets NO_COLOR itself ("" lets colour through).
     if environment?["NO_COLOR"] == nil { env["NO_COLOR"] = "1" }
-    return try ProcessRunner.run(path, arguments, directory: directory ?? repositoryRoot, environment: env, stdin: stdin)
+    return try ProcessRunner.run(
+      path, arguments, directory: directory ?? repositoryRoot, environment: env, stdin: stdin)
   }
 }

@@ -22,7 +22,9 @@ public enum Kubectl {
   /// Builds `directory` (the tree itself unless given) of `tree`, the directory holding every
   /// file the build reads. The record is `Tests/OracleRecords/<calling file's name>/<digest>.*`,
   /// named by the tree's contents, so a test that changes its tree needs a new record.
-  public static func kustomize(_ directory: String, tree: String? = nil, fileID: String = #fileID) throws -> ProcessResult {
+  public static func kustomize(_ directory: String, tree: String? = nil, fileID: String = #fileID) throws
+    -> ProcessResult
+  {
     let tree = tree ?? directory
     let inputs = TreeDigest.of(tree, build: try relative(directory, in: tree))
     let suite = ((fileID as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -57,24 +59,31 @@ public enum Kubectl {
     return String(directory.dropFirst(tree.count + 1))
   }
 
-  static func result(building directory: String, tree: String, inputs: String, record base: String) throws -> ProcessResult {
-    let shown = base.hasPrefix(KilnBinary.repositoryRoot + "/") ? String(base.dropFirst(KilnBinary.repositoryRoot.count + 1)) : base
+  static func result(building directory: String, tree: String, inputs: String, record base: String) throws
+    -> ProcessResult
+  {
+    let shown =
+      base.hasPrefix(KilnBinary.repositoryRoot + "/")
+      ? String(base.dropFirst(KilnBinary.repositoryRoot.count + 1)) : base
     let recorded = try OracleRecord.read(base: base)
     switch try mode.get() {
     case .recorded:
       guard let recorded else {
-        throw RecordError(description: "no kubectl record \(shown).status for this tree: run `make oracle-record` and commit it")
+        throw RecordError(
+          description: "no kubectl record \(shown).status for this tree: run `make oracle-record` and commit it")
       }
       guard recorded.inputs == inputs else {
         throw RecordError(
-          description: "the kubectl record \(shown).status is of other inputs (the tree changed since it was recorded): "
+          description:
+            "the kubectl record \(shown).status is of other inputs (the tree changed since it was recorded): "
             + "run `make oracle-record` and commit it")
       }
       return recorded.result
     case .live:
       var live = try run(directory, tree: tree, inputs: inputs)
       guard let recorded else {
-        throw RecordError(description: "no kubectl record \(shown).status for this tree: run `make oracle-record` and commit it")
+        throw RecordError(
+          description: "no kubectl record \(shown).status for this tree: run `make oracle-record` and commit it")
       }
       // Which of several errors kubectl reports can follow Go's map order (corpus case 1112
       // names one of two ambiguous references, 1 run in 4 the other): when only stderr
@@ -111,7 +120,8 @@ public enum Kubectl {
   public static func mode(_ value: String?) -> Result<Mode, RecordError> {
     guard let value, !value.isEmpty else { return .success(.recorded) }
     guard let mode = Mode(rawValue: value) else {
-      return .failure(RecordError(description: "KILN_ORACLE=\(value): expected `live` or `record` (unset: read the records)"))
+      return .failure(
+        RecordError(description: "KILN_ORACLE=\(value): expected `live` or `record` (unset: read the records)"))
     }
     return .success(mode)
   }

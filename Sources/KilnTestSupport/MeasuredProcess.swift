@@ -136,10 +136,13 @@ public enum MeasuredProcess {
   /// looked up by name: both are in glibc and musl.
   private enum GNU {
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
-    typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    typealias AddChdir =
+      @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
     static func symbol<T>(_ name: String, as type: T.Type) -> T {
-      guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { fatalError("no \(name) in the C library") }
+      guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else {
+        fatalError("no \(name) in the C library")
+      }
       return unsafeBitCast(address, to: type)
     }
 
@@ -160,7 +163,9 @@ public enum MeasuredProcess {
           let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
           if n < 0 && errno == EINTR { continue }
           if n <= 0 { break }
-          if kept.count < MeasuredProcess.keptBytes { kept += buffer[0..<min(n, MeasuredProcess.keptBytes - kept.count)] }
+          if kept.count < MeasuredProcess.keptBytes {
+            kept += buffer[0..<min(n, MeasuredProcess.keptBytes - kept.count)]
+          }
           count += n
         }
         close(fd)

@@ -84,7 +84,8 @@ public struct OracleRecord: Equatable, Sendable {
   }
 
   /// klog's header: severity, MMDD, time, thread id, then `file:line]`.
-  nonisolated(unsafe) static let klogHeader = #/^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6} +\d+ /#.anchorsMatchLineEndings()
+  nonisolated(unsafe) static let klogHeader = #/^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6} +\d+ /#
+    .anchorsMatchLineEndings()
 
   // MARK: - Files
 
@@ -127,7 +128,8 @@ public struct OracleRecord: Equatable, Sendable {
     if live.inputs != inputs { return "the record is of other inputs (the tree changed since it was recorded)" }
     if live.status != status { return "exit status \(live.status), recorded \(status)" }
     if live.stdout != stdout {
-      return "stdout: " + Self.firstDifference(String(decoding: live.stdout, as: UTF8.self), String(decoding: stdout, as: UTF8.self))
+      return "stdout: "
+        + Self.firstDifference(String(decoding: live.stdout, as: UTF8.self), String(decoding: stdout, as: UTF8.self))
     }
     if live.stderr != stderr { return "stderr: " + Self.firstDifference(live.stderr, stderr) }
     return nil

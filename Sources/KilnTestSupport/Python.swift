@@ -14,14 +14,17 @@ public enum Python {
 
   /// The interpreter: `KILN_PYTHON`, else `.venv/bin/python3`.
   public static func interpreter() throws -> String {
-    let path = ProcessInfo.processInfo.environment["KILN_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? venvBin + "/python3"
+    let path =
+      ProcessInfo.processInfo.environment["KILN_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? venvBin + "/python3"
     guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing(path: path) }
     return path
   }
 
   /// A command the environment installed (`kubernetes-validate`), beside the interpreter.
   public static func tool(_ name: String) throws -> String {
-    let directory = ProcessInfo.processInfo.environment["KILN_PYTHON"].flatMap { $0.isEmpty ? nil : ($0 as NSString).deletingLastPathComponent }
+    let directory = ProcessInfo.processInfo.environment["KILN_PYTHON"].flatMap {
+      $0.isEmpty ? nil : ($0 as NSString).deletingLastPathComponent
+    }
     let path = (directory ?? venvBin) + "/" + name
     guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing(path: path) }
     return path

@@ -21,7 +21,9 @@ public enum TransformHarness {
   }
 
   /// A string node, located in a pretend values file, for building transforms by hand.
-  public static func value(_ text: String) -> Node { .string(text, at: SourceLocation(file: "values.yaml", line: 1, column: 1)) }
+  public static func value(_ text: String) -> Node {
+    .string(text, at: SourceLocation(file: "values.yaml", line: 1, column: 1))
+  }
 
   /// Parses a YAML snippet into a node (a values fragment for a component setting).
   public static func node(_ yaml: String) throws -> Node {

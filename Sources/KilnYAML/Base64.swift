@@ -7,7 +7,9 @@ enum Base64 {
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "\n"), UInt8(ascii: "\r"): continue
-      case UInt8(ascii: "="): padding += 1; continue
+      case UInt8(ascii: "="):
+        padding += 1
+        continue
       default: break
       }
       guard padding == 0, let value = value(of: byte) else { return nil }
@@ -19,7 +21,8 @@ enum Base64 {
     var index = 0
     while index + 1 < sextets.count {
       let chunk = sextets[index..<min(index + 4, sextets.count)]
-      let a = chunk[chunk.startIndex], b = chunk[chunk.startIndex + 1]
+      let a = chunk[chunk.startIndex]
+      let b = chunk[chunk.startIndex + 1]
       bytes.append(a << 2 | b >> 4)
       if chunk.count > 2 {
         let c = chunk[chunk.startIndex + 2]

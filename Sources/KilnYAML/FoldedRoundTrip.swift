@@ -14,7 +14,9 @@ enum FoldedRoundTrip {
       !bytes.contains(where: { $0 == UInt8(ascii: "\r") || $0 == 0xC2 || $0 == 0xE2 })
     else { return value }
     guard blockAllowed(bytes) else { return value }
-    guard let text = try? YAMLParser.parseDocuments(written(bytes), file: "<folded>", dialect: .yaml11).first?["v"]?.scalar?.text
+    guard
+      let text = try? YAMLParser.parseDocuments(written(bytes), file: "<folded>", dialect: .yaml11).first?["v"]?.scalar?
+        .text
     else { return value }
     return text
   }

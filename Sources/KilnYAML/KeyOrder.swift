@@ -26,7 +26,8 @@ public enum KeyOrder {
 
   static func less(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     if isASCII(a) && isASCII(b) {
-      return compare(a.count, b.count, { Int64(a[$0]) }, { Int64(b[$0]) }, isLetter: isASCIILetter, isDigit: isASCIIDigit)
+      return compare(
+        a.count, b.count, { Int64(a[$0]) }, { Int64(b[$0]) }, isLetter: isASCIILetter, isDigit: isASCIIDigit)
     }
     let ra = Array(String(decoding: a, as: UTF8.self).unicodeScalars)
     let rb = Array(String(decoding: b, as: UTF8.self).unicodeScalars)
@@ -123,7 +124,8 @@ public enum KeyOrder {
     return key.withUTF8 { bytes in
       bytes.allSatisfy { byte in
         (byte < UInt8(ascii: "A") && !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")))
-          || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+          || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+          || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
       }
     }
   }

@@ -16,9 +16,14 @@ struct ScalarAnalysis {
     var blockIndicators = false
     var lineBreaks = false
     var specialCharacters = false
-    var leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false
-    var breakSpace = false, spaceBreak = false
-    var previousSpace = false, previousBreak = false
+    var leadingSpace = false
+    var leadingBreak = false
+    var trailingSpace = false
+    var trailingBreak = false
+    var breakSpace = false
+    var spaceBreak = false
+    var previousSpace = false
+    var previousBreak = false
 
     if s.count >= 3,
       (s[0] == UInt8(ascii: "-") && s[1] == UInt8(ascii: "-") && s[2] == UInt8(ascii: "-"))

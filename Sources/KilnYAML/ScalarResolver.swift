@@ -68,11 +68,21 @@ public enum ScalarResolver {
 
   private static let words: [UInt64: ScalarTag] = {
     let table: [(ScalarTag, [String])] = [
-      (.bool, ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
-               "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]),
+      (
+        .bool,
+        [
+          "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
+          "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF",
+        ]
+      ),
       (.null, ["~", "null", "Null", "NULL"]),
-      (.float, [".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
-                "-.inf", "-.Inf", "-.INF"]),
+      (
+        .float,
+        [
+          ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF",
+          "-.inf", "-.Inf", "-.INF",
+        ]
+      ),
     ]
     var words: [UInt64: ScalarTag] = [:]
     for (tag, spellings) in table {
@@ -107,10 +117,18 @@ public enum ScalarResolver {
     var base: UInt64 = 10
     if s[i] == UInt8(ascii: "0"), i + 1 < s.count {
       switch s[i + 1] | 0x20 {
-      case UInt8(ascii: "x"): base = 16; i += 2
-      case UInt8(ascii: "o"): base = 8; i += 2
-      case UInt8(ascii: "b"): base = 2; i += 2
-      default: base = 8; i += 1
+      case UInt8(ascii: "x"):
+        base = 16
+        i += 2
+      case UInt8(ascii: "o"):
+        base = 8
+        i += 2
+      case UInt8(ascii: "b"):
+        base = 2
+        i += 2
+      default:
+        base = 8
+        i += 1
       }
       guard i < s.count else { return false }
     }
@@ -144,12 +162,18 @@ public enum ScalarResolver {
     var i = 0
     if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") { i += 1 }
     var intDigits = 0
-    while i < s.count, isDigit(s[i]) { i += 1; intDigits += 1 }
+    while i < s.count, isDigit(s[i]) {
+      i += 1
+      intDigits += 1
+    }
     if intDigits == 0 {
       guard i < s.count, s[i] == UInt8(ascii: ".") else { return false }
       i += 1
       var fracDigits = 0
-      while i < s.count, isDigit(s[i]) { i += 1; fracDigits += 1 }
+      while i < s.count, isDigit(s[i]) {
+        i += 1
+        fracDigits += 1
+      }
       guard fracDigits > 0 else { return false }
     } else if i < s.count, s[i] == UInt8(ascii: ".") {
       i += 1
@@ -159,7 +183,10 @@ public enum ScalarResolver {
       i += 1
       if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") { i += 1 }
       var expDigits = 0
-      while i < s.count, isDigit(s[i]) { i += 1; expDigits += 1 }
+      while i < s.count, isDigit(s[i]) {
+        i += 1
+        expDigits += 1
+      }
       guard expDigits > 0 else { return false }
     }
     return i == s.count

@@ -370,9 +370,11 @@ public struct YAMLEmitter {
     let lead = s[i]
     let width = YAMLChar.width(lead)
     var value: UInt32 =
-      lead & 0x80 == 0 ? UInt32(lead & 0x7F)
-      : lead & 0xE0 == 0xC0 ? UInt32(lead & 0x1F)
-      : lead & 0xF0 == 0xE0 ? UInt32(lead & 0x0F) : UInt32(lead & 0x07)
+      lead & 0x80 == 0
+      ? UInt32(lead & 0x7F)
+      : lead & 0xE0 == 0xC0
+        ? UInt32(lead & 0x1F)
+        : lead & 0xF0 == 0xE0 ? UInt32(lead & 0x0F) : UInt32(lead & 0x07)
     var k = 1
     while k < width {
       value = (value << 6) + UInt32(YAMLChar.at(s, i + k) & 0x3F)

@@ -119,10 +119,15 @@ private final class EventReader {
         try attach(try aliasNode(event))
       case YAML_SEQUENCE_START_EVENT:
         try checkCollectionTag(event.data.sequence_start.tag, expected: "tag:yaml.org,2002:seq", event)
-        try push(Frame(isMapping: false, anchor: string(event.data.sequence_start.anchor), location: location(event.start_mark)), event)
+        try push(
+          Frame(
+            isMapping: false, anchor: string(event.data.sequence_start.anchor), location: location(event.start_mark)),
+          event)
       case YAML_MAPPING_START_EVENT:
         try checkCollectionTag(event.data.mapping_start.tag, expected: "tag:yaml.org,2002:map", event)
-        try push(Frame(isMapping: true, anchor: string(event.data.mapping_start.anchor), location: location(event.start_mark)), event)
+        try push(
+          Frame(isMapping: true, anchor: string(event.data.mapping_start.anchor), location: location(event.start_mark)),
+          event)
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         let (node, anchor) = try pop()
         if let anchor { anchors[anchor] = node }
@@ -164,7 +169,9 @@ private final class EventReader {
   /// Kustomize's reader (the YAML 1.2 dialect) is laxer, and kiln reads as it does there: `!`
   /// leaves the scalar to resolve as if untagged, a local tag (`!mytag`) makes it a string,
   /// and `!!binary` is decoded.
-  private func explicitTag(_ tag: String, text: inout String, resolved: ScalarTag, at: SourceLocation) throws(YAMLError) -> ScalarTag {
+  private func explicitTag(_ tag: String, text: inout String, resolved: ScalarTag, at: SourceLocation) throws(YAMLError)
+    -> ScalarTag
+  {
     let wanted: ScalarTag
     switch tag {
     case "!" where dialect == .yaml12: return resolved
@@ -224,7 +231,9 @@ private final class EventReader {
   }
 
   /// Kustomize's reader ignores any tag on a mapping or list.
-  private func checkCollectionTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, expected: String, _ event: yaml_event_t) throws(YAMLError) {
+  private func checkCollectionTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, expected: String, _ event: yaml_event_t)
+    throws(YAMLError)
+  {
     guard dialect != .yaml12, let tag = string(tag), tag != expected, tag != "!" else { return }
     throw YAMLError("unsupported tag \(shortTag(tag))", at: location(event.start_mark))
   }
@@ -335,7 +344,8 @@ private final class EventReader {
       frame.keyIndex?[key] = first ?? at
     }
     if let first {
-      throw YAMLError("duplicate key \"\(key)\"", at: at, notes: ["first defined at line \(first.line), column \(first.column)"])
+      throw YAMLError(
+        "duplicate key \"\(key)\"", at: at, notes: ["first defined at line \(first.line), column \(first.column)"])
     }
   }
 
@@ -351,7 +361,8 @@ private final class EventReader {
         frame.merged.append(entries)
       }
     default:
-      throw YAMLError("a << merge key needs a mapping or a list of mappings, not a \(node.kindDescription)", at: node.location)
+      throw YAMLError(
+        "a << merge key needs a mapping or a list of mappings, not a \(node.kindDescription)", at: node.location)
     }
   }
 
@@ -372,7 +383,8 @@ private final class EventReader {
     let (newline, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))
     while index < end {
       let byte = input[index]
-      let lineEnds = byte == newline || (byte == carriageReturn && (index + 1 == input.count || input[index + 1] != newline))
+      let lineEnds =
+        byte == newline || (byte == carriageReturn && (index + 1 == input.count || input[index + 1] != newline))
       if lineEnds {
         line += 1
         column = 0

@@ -17,7 +17,9 @@ struct Kiln: ParsableCommand {
       YAML stream for kubectl apply: the same input gives the same bytes on every machine.
       """,
     version: version,
-    subcommands: [Build.self, Check.self, Diff.self, Kustomize.self, Values.self, List.self, ArgoCD.self, VersionCommand.self])
+    subcommands: [
+      Build.self, Check.self, Diff.self, Kustomize.self, Values.self, List.self, ArgoCD.self, VersionCommand.self,
+    ])
 
   /// How a command that ran to its end asks for a non-zero exit without an error of its own:
   /// `diff` found differences, `check` found problems (both already printed).
@@ -93,12 +95,16 @@ struct Kiln: ParsableCommand {
     let names = configuration.subcommands.map { $0._commandName }
     guard !names.contains(first), first != "help" else { return }
     if first == "template" {
-      throw UsageError(diagnostic: .error(
-        "kiln does not render Helm charts (yet): there is no kiln template", at: nil,
-        hint: "render a chart with helm template, then build it into a project as a component's resources; kiln build ENV renders a kiln project"))
+      throw UsageError(
+        diagnostic: .error(
+          "kiln does not render Helm charts (yet): there is no kiln template", at: nil,
+          hint:
+            "render a chart with helm template, then build it into a project as a component's resources; kiln build ENV renders a kiln project"
+        ))
     }
-    throw UsageError(diagnostic: .error(
-      "unknown command \"\(first)\"", at: nil, notes: ["commands: \(names.joined(separator: ", "))"],
-      hint: Suggestion.hint(for: first, among: names)))
+    throw UsageError(
+      diagnostic: .error(
+        "unknown command \"\(first)\"", at: nil, notes: ["commands: \(names.joined(separator: ", "))"],
+        hint: Suggestion.hint(for: first, among: names)))
   }
 }

@@ -67,11 +67,14 @@ import Testing
     let repository = try Projects.copyOfStack()
     let missing = try run([:], in: repository.path)
     #expect(missing.status == 1)
-    #expect(missing.stderr == "kiln: error: no environment: set the plugin env KILN_ENV (ARGOCD_ENV_KILN_ENV) or the parameter env\n")
+    #expect(
+      missing.stderr
+        == "kiln: error: no environment: set the plugin env KILN_ENV (ARGOCD_ENV_KILN_ENV) or the parameter env\n")
     let typo = try run(["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_ENV_KILN_SET": "api.replcias=1"], in: repository.path)
     #expect(typo.status == 1)
     #expect(typo.stdout.isEmpty)
-    #expect(typo.stderr == "--set:1:5: error: unknown field \"replcias\" in component \"api\" (did you mean \"replicas\"?)\n")
+    #expect(
+      typo.stderr == "--set:1:5: error: unknown field \"replcias\" in component \"api\" (did you mean \"replicas\"?)\n")
   }
 
   /// Argo CD's repository server renders many tenants' applications side by side, each in a
@@ -83,7 +86,8 @@ import Testing
     let server = try TemporaryDirectory(prefix: "kiln-argocd-tenants")
     try server.write("other-tenant/values.yaml", "namespace: hunter2\n")
     try server.write("repo/shared/values.yaml", "namespace: shared\n")
-    try server.write("repo/apps/web/components/web/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n")
+    try server.write(
+      "repo/apps/web/components/web/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n")
     try server.write("repo/apps/web/environments/prod.yaml", "web: {enabled: true}\n")
     try FileManager.default.createSymbolicLink(
       atPath: server.path + "/repo/apps/web/tenant.yaml", withDestinationPath: "../../../other-tenant/values.yaml")
@@ -93,16 +97,23 @@ import Testing
   }
 
   @Test(arguments: [
-    ("../../../other-tenant/values.yaml", "values file ../../../other-tenant/values.yaml resolves outside the application's repository; kiln does not read it"),
+    (
+      "../../../other-tenant/values.yaml",
+      "values file ../../../other-tenant/values.yaml resolves outside the application's repository; kiln does not read it"
+    ),
     ("tenant.yaml", "values file tenant.yaml resolves outside the application's repository; kiln does not read it"),
     // An absolute name is read from the repository root, as Argo CD reads it.
     ("/etc/shadow", "values file /etc/shadow: no such file or directory"),
-    ("/../other-tenant/values.yaml", "values file /../other-tenant/values.yaml resolves outside the application's repository; kiln does not read it"),
+    (
+      "/../other-tenant/values.yaml",
+      "values file /../other-tenant/values.yaml resolves outside the application's repository; kiln does not read it"
+    ),
   ])
   func valueFilesOutsideTheRepositoryAreRefused(name: String, message: String) throws {
     let (server, application) = try tenants()
     let plugin = try run(
-      ["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "apps/web", "ARGOCD_ENV_KILN_VALUES": name], in: application)
+      ["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "apps/web", "ARGOCD_ENV_KILN_VALUES": name],
+      in: application)
     #expect(plugin.status == 1)
     #expect(plugin.stdout.isEmpty)
     #expect(plugin.stderr == "kiln: error: \(message)\n")
@@ -113,7 +124,8 @@ import Testing
   func valueFilesElsewhereInTheRepositoryAreRead(name: String) throws {
     let (server, application) = try tenants()
     let plugin = try run(
-      ["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "apps/web", "ARGOCD_ENV_KILN_VALUES": name], in: application)
+      ["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "apps/web", "ARGOCD_ENV_KILN_VALUES": name],
+      in: application)
     #expect(plugin.status == 0, "\(plugin.stderr)")
     #expect(plugin.stdout.contains("namespace: shared\n"))
     _ = server
@@ -122,7 +134,10 @@ import Testing
   @Test func withoutTheSourcePathTheRepositoryIsTheApplicationDirectory() throws {
     let (server, application) = try tenants()
     let plugin = try run(
-      ["ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "", "ARGOCD_ENV_KILN_VALUES": "../../shared/values.yaml"],
+      [
+        "ARGOCD_ENV_KILN_ENV": "prod", "ARGOCD_APP_SOURCE_PATH": "",
+        "ARGOCD_ENV_KILN_VALUES": "../../shared/values.yaml",
+      ],
       in: application)
     #expect(plugin.status == 1)
     #expect(plugin.stderr.contains("resolves outside the application's repository"))
@@ -135,7 +150,8 @@ import Testing
     #expect(plugin["kind"]?.string == "ConfigManagementPlugin")
     #expect(plugin.value(at: ["spec", "generate", "command"])?.items?.compactMap(\.string) == ["kiln", "argocd"])
     #expect(plugin.value(at: ["spec", "discover", "fileName"])?.string == "./environments/*.yaml")
-    let application = try String(contentsOfFile: KilnBinary.repositoryRoot + "/deploy/argocd/application.yaml", encoding: .utf8)
+    let application = try String(
+      contentsOfFile: KilnBinary.repositoryRoot + "/deploy/argocd/application.yaml", encoding: .utf8)
     #expect(application.contains("name: kiln-v1\n"), "the Application names <plugin>-<version>")
   }
 
@@ -143,7 +159,9 @@ import Testing
   /// as uid 999 with its own /tmp.
   @Test func theSidecarPatchAppliesToTheRepoServer() throws {
     let dir = try TemporaryDirectory(prefix: "kiln-argocd-patch")
-    try dir.write("repo-server.yaml", """
+    try dir.write(
+      "repo-server.yaml",
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata:
@@ -164,7 +182,9 @@ import Testing
             - name: plugins
               emptyDir: {}
       """)
-    try dir.write("patch.yaml", try String(contentsOfFile: KilnBinary.repositoryRoot + "/deploy/argocd/repo-server-patch.yaml", encoding: .utf8))
+    try dir.write(
+      "patch.yaml",
+      try String(contentsOfFile: KilnBinary.repositoryRoot + "/deploy/argocd/repo-server-patch.yaml", encoding: .utf8))
     try dir.write("kustomization.yaml", "resources: [repo-server.yaml]\npatches: [{path: patch.yaml}]\n")
     let result = try KilnBinary.run(["kustomize", dir.path])
     #expect(result.status == 0, "\(result.stderr)")
@@ -176,7 +196,9 @@ import Testing
     #expect(sidecar["command"]?.items?.first?.string == "/var/run/argocd/argocd-cmp-server")
     let mounts = (sidecar["volumeMounts"]?.items ?? []).compactMap { $0["mountPath"]?.string }
     #expect(mounts == ["/var/run/argocd", "/home/argocd/cmp-server/plugins", "/tmp"])
-    let volumes = (deployment.value(at: ["spec", "template", "spec", "volumes"])?.items ?? []).compactMap { $0["name"]?.string }
+    let volumes = (deployment.value(at: ["spec", "template", "spec", "volumes"])?.items ?? []).compactMap {
+      $0["name"]?.string
+    }
     #expect(volumes.sorted() == ["kiln-tmp", "plugins", "var-files"])
   }
 }

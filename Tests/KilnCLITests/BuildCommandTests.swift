@@ -25,7 +25,9 @@ import Testing
   @Test func replicasPerEnvironmentAndFromSet() throws {
     func replicas(_ args: [String], _ name: String) throws -> String? {
       let out = try KilnBinary.run(["build"] + args).stdout
-      let doc = out.components(separatedBy: "\n---\n").first { $0.contains("kind: Deployment\n") && $0.contains("  name: \(name)\n") }
+      let doc = out.components(separatedBy: "\n---\n").first {
+        $0.contains("kind: Deployment\n") && $0.contains("  name: \(name)\n")
+      }
       return doc?.firstMatch(of: /\n  replicas: (\d+)\n/).map { String($0.1) }
     }
     #expect(try replicas(["dev"], "archesai-api") == "1")

@@ -16,11 +16,20 @@ import Testing
   @Test func errorsFailAndWarningsFailOnlyWhenStrict() throws {
     let dir = try Projects.copyOfStack()
     // A Service that selects nothing: a warning.
-    try dir.write("components/api/extra-service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: nowhere\nspec:\n  selector: {app: none}\n  ports: [{port: 80}]\n")
-    try dir.write("components/api/kustomization.yaml", try dir.read("components/api/kustomization.yaml").replacingOccurrences(of: "- service.yaml\n", with: "- service.yaml\n- extra-service.yaml\n"))
+    try dir.write(
+      "components/api/extra-service.yaml",
+      "apiVersion: v1\nkind: Service\nmetadata:\n  name: nowhere\nspec:\n  selector: {app: none}\n  ports: [{port: 80}]\n"
+    )
+    try dir.write(
+      "components/api/kustomization.yaml",
+      try dir.read("components/api/kustomization.yaml").replacingOccurrences(
+        of: "- service.yaml\n", with: "- service.yaml\n- extra-service.yaml\n"))
     var result = try KilnBinary.run(["check", "prod", "-C", dir.path])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stderr.contains("warning: Service nowhere selects no pods of this build (app=none,app.kubernetes.io/name=archesai,app.kubernetes.io/component=api) (prod)"))
+    #expect(
+      result.stderr.contains(
+        "warning: Service nowhere selects no pods of this build (app=none,app.kubernetes.io/name=archesai,app.kubernetes.io/component=api) (prod)"
+      ))
     #expect(result.stderr.hasSuffix("checked prod: 0 errors, 1 warning\n"))
     result = try KilnBinary.run(["check", "prod", "-C", dir.path, "--strict"])
     #expect(result.status == 1)

@@ -9,10 +9,16 @@ import Testing
     let here = try KilnBinary.run(["---completion", "build", "--", "positional@0", "2", "0", "kiln", "build", ""])
     #expect(here.stdout == "dev\nprod\n")
     let elsewhere = try KilnBinary.run(
-      ["---completion", "diff", "--", "positional@0", "4", "1", "kiln", "diff", "-C", "examples/hodei", "p"], directory: "/tmp")
-    #expect(elsewhere.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "a relative -C is relative to the shell's directory")
+      ["---completion", "diff", "--", "positional@0", "4", "1", "kiln", "diff", "-C", "examples/hodei", "p"],
+      directory: "/tmp")
+    #expect(
+      elsewhere.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+      "a relative -C is relative to the shell's directory")
     let absolute = try KilnBinary.run(
-      ["---completion", "diff", "--", "positional@0", "4", "1", "kiln", "diff", "-C", KilnBinary.repositoryRoot + "/examples/hodei", "p"],
+      [
+        "---completion", "diff", "--", "positional@0", "4", "1", "kiln", "diff", "-C",
+        KilnBinary.repositoryRoot + "/examples/hodei", "p",
+      ],
       directory: "/tmp")
     #expect(absolute.stdout == "prod\n")
   }

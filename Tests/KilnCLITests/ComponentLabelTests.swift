@@ -27,8 +27,12 @@ import Testing
       let metadataLabel = node.value(at: ["metadata", "labels", Self.label])?.string
       #expect(metadataLabel == component, "\(source): metadata label \(metadataLabel ?? "none")")
       guard let component else { continue }
-      for path in [["spec", "selector", "matchLabels"], ["spec", "template", "metadata", "labels"], ["spec", "selector"]] {
-        guard let map = node.value(at: path), map.isMapping, path.last != "selector" || node["kind"]?.string == "Service" else { continue }
+      for path in [
+        ["spec", "selector", "matchLabels"], ["spec", "template", "metadata", "labels"], ["spec", "selector"],
+      ] {
+        guard let map = node.value(at: path), map.isMapping,
+          path.last != "selector" || node["kind"]?.string == "Service"
+        else { continue }
         #expect(map[Self.label]?.string == component, "\(source): \(path.joined(separator: ".")) lacks \(component)")
       }
     }
@@ -39,7 +43,10 @@ import Testing
     let objects = try objects(environment)
     let templates = objects.compactMap { object -> (name: String, labels: [String: String])? in
       guard let labels = object.value(at: ["spec", "template", "metadata", "labels"])?.entries else { return nil }
-      return (object.value(at: ["metadata", "name"])?.string ?? "", Dictionary(uniqueKeysWithValues: labels.map { ($0.key, $0.value.string ?? "") }))
+      return (
+        object.value(at: ["metadata", "name"])?.string ?? "",
+        Dictionary(uniqueKeysWithValues: labels.map { ($0.key, $0.value.string ?? "") })
+      )
     }
     for service in objects where service["kind"]?.string == "Service" {
       let name = service.value(at: ["metadata", "name"])?.string ?? ""
@@ -49,7 +56,8 @@ import Testing
       let selected = templates.filter { t in selector.allSatisfy { t.labels[$0.0] == $0.1 } }
       #expect(!selected.isEmpty, "\(name) selects no pods")
       for pod in selected {
-        #expect(pod.labels[Self.label] == component, "\(name) (component \(component ?? "none")) selects pods of \(pod.name)")
+        #expect(
+          pod.labels[Self.label] == component, "\(name) (component \(component ?? "none")) selects pods of \(pod.name)")
       }
     }
   }

@@ -26,14 +26,22 @@ import Testing
   @Test func secretValuesAreHiddenUnlessAskedFor() throws {
     let dir = try TemporaryDirectory(prefix: "kiln-diff-secret")
     try dir.write("components/api/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n")
-    try dir.write("environments/dev.yaml", "secretGenerator:\n- {name: creds, literals: [PASSWORD=dev-password-1, USER=app], options: {disableNameSuffixHash: true}}\n")
-    try dir.write("environments/prod.yaml", "secretGenerator:\n- {name: creds, literals: [PASSWORD=prod-password, USER=app, TOKEN=t0k3n], options: {disableNameSuffixHash: true}}\n")
+    try dir.write(
+      "environments/dev.yaml",
+      "secretGenerator:\n- {name: creds, literals: [PASSWORD=dev-password-1, USER=app], options: {disableNameSuffixHash: true}}\n"
+    )
+    try dir.write(
+      "environments/prod.yaml",
+      "secretGenerator:\n- {name: creds, literals: [PASSWORD=prod-password, USER=app, TOKEN=t0k3n], options: {disableNameSuffixHash: true}}\n"
+    )
     let result = try KilnBinary.run(["diff", "dev", "prod", "-C", dir.path])
     #expect(result.status == 1)
     #expect(result.stdout.contains("-  PASSWORD: (hidden 14 bytes)\n+  PASSWORD: (hidden 13 bytes, changed)\n"))
     #expect(result.stdout.contains("+  TOKEN: (hidden 5 bytes)\n"))
     #expect(!result.stdout.contains("USER: (hidden 3 bytes, changed)"))
-    for secret in ["dev-password-1", "prod-password", "t0k3n", "ZGV2LXBhc3N3b3JkLTE=", "cHJvZC1wYXNzd29yZA==", "dDBrM24="] {
+    for secret in [
+      "dev-password-1", "prod-password", "t0k3n", "ZGV2LXBhc3N3b3JkLTE=", "cHJvZC1wYXNzd29yZA==", "dDBrM24=",
+    ] {
       #expect(!result.stdout.contains(secret), "\(secret) reached the output")
     }
     let shown = try KilnBinary.run(["diff", "dev", "prod", "-C", dir.path, "--show-secrets"])
@@ -43,7 +51,8 @@ import Testing
   @Test func baseRendersTheProjectAsCommittedWithoutTouchingTheWorkingTree() throws {
     let dir = try Projects.copyOfStack()
     func git(_ arguments: [String]) throws -> ProcessResult {
-      try ProcessRunner.run("/usr/bin/git", ["-C", dir.path, "-c", "user.name=kiln", "-c", "user.email=kiln@example.com"] + arguments)
+      try ProcessRunner.run(
+        "/usr/bin/git", ["-C", dir.path, "-c", "user.name=kiln", "-c", "user.email=kiln@example.com"] + arguments)
     }
     _ = try git(["init", "-q"])
     _ = try git(["add", "."])
@@ -64,7 +73,8 @@ import Testing
   func committedStack() throws -> (TemporaryDirectory, ([String]) throws -> ProcessResult) {
     let dir = try Projects.copyOfStack()
     let git = { (arguments: [String]) throws -> ProcessResult in
-      try ProcessRunner.run("/usr/bin/git", ["-C", dir.path, "-c", "user.name=kiln", "-c", "user.email=kiln@example.com"] + arguments)
+      try ProcessRunner.run(
+        "/usr/bin/git", ["-C", dir.path, "-c", "user.name=kiln", "-c", "user.email=kiln@example.com"] + arguments)
     }
     _ = try git(["init", "-q"])
     _ = try git(["add", "."])
@@ -81,7 +91,9 @@ import Testing
       let result = try KilnBinary.run(["diff", "prod", "--base=\(ref)", "-C", dir.path])
       #expect(result.status == 2)
       #expect(result.stdout.isEmpty)
-      #expect(result.stderr.hasPrefix("kiln: error: \"\(ref)\" is not a git ref; kiln refuses refs that are empty or start with \"-\"\n"))
+      #expect(
+        result.stderr.hasPrefix(
+          "kiln: error: \"\(ref)\" is not a git ref; kiln refuses refs that are empty or start with \"-\"\n"))
     }
     #expect(try dir.read("victim.txt") == "precious\n")
     #expect(!FileManager.default.fileExists(atPath: dir.path + "/pwned"))
@@ -91,20 +103,26 @@ import Testing
   @Test func anErrorAtTheBaseQuotesTheCommittedLine() throws {
     let (dir, git) = try committedStack()
     let prod = try dir.read("environments/prod.yaml")
-    try dir.write("environments/prod.yaml", prod.replacingOccurrences(of: "  replicas: 3\n", with: "  replicas: three\n"))
+    try dir.write(
+      "environments/prod.yaml", prod.replacingOccurrences(of: "  replicas: 3\n", with: "  replicas: three\n"))
     _ = try git(["commit", "-qam", "broken"])
     try dir.write("environments/prod.yaml", prod.replacingOccurrences(of: "  replicas: 3\n", with: "  replicas: 4\n"))
     let result = try KilnBinary.run(["diff", "prod", "--base", "HEAD", "-C", dir.path])
     #expect(result.status == 2)
-    #expect(result.stderr.contains(":6:13: error: replicas in component \"api\" must be an integer, not the string \"three\"\n    replicas: three\n"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        ":6:13: error: replicas in component \"api\" must be an integer, not the string \"three\"\n    replicas: three\n"
+      ), "\(result.stderr)")
   }
 
   /// The snapshot is read from git's objects: symlinks inside it are followed there, and a
   /// project in a subdirectory of the repository reads only its own tree.
   @Test func baseFollowsSymlinksInTheCommittedTree() throws {
     let (dir, git) = try committedStack()
-    try FileManager.default.moveItem(atPath: dir.path + "/environments/prod.yaml", toPath: dir.path + "/prod-values.yaml")
-    try FileManager.default.createSymbolicLink(atPath: dir.path + "/environments/prod.yaml", withDestinationPath: "../prod-values.yaml")
+    try FileManager.default.moveItem(
+      atPath: dir.path + "/environments/prod.yaml", toPath: dir.path + "/prod-values.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.path + "/environments/prod.yaml", withDestinationPath: "../prod-values.yaml")
     _ = try git(["add", "-A"])
     _ = try git(["commit", "-qm", "symlinked"])
     let result = try KilnBinary.run(["diff", "prod", "--base", "HEAD", "-C", dir.path])
@@ -116,8 +134,13 @@ import Testing
   /// cut at a line with its code block closed and a note.
   @Test func thePullRequestCommentStaysUnderTheLimit() throws {
     let (dir, _) = try committedStack()
-    try dir.write("environments/prod.yaml", try dir.read("environments/prod.yaml").replacingOccurrences(of: "  replicas: 3\n", with: "  replicas: 4\n"))
-    try dir.write("environments/dev.yaml", try dir.read("environments/prod.yaml").replacingOccurrences(of: "namespace: archesai\n", with: "namespace: other\n"))
+    try dir.write(
+      "environments/prod.yaml",
+      try dir.read("environments/prod.yaml").replacingOccurrences(of: "  replicas: 3\n", with: "  replicas: 4\n"))
+    try dir.write(
+      "environments/dev.yaml",
+      try dir.read("environments/prod.yaml").replacingOccurrences(
+        of: "namespace: archesai\n", with: "namespace: other\n"))
     let script = KilnBinary.repositoryRoot + "/Scripts/manifest-diff.sh"
     var environment = ProcessInfo.processInfo.environment
     environment["KILN"] = KilnBinary.path
@@ -129,7 +152,10 @@ import Testing
     let cut = try ProcessRunner.run(script, ["HEAD", "markdown"], directory: dir.path, environment: environment)
     #expect(cut.status == 0)
     #expect(cut.stdoutBytes.count <= 4000)
-    #expect(cut.stdout.hasSuffix("over GitHub's comment limit; \(cut.stdoutBytes.count - 145) are shown. Run `make k8s-diff` for all of it.\n") || cut.stdout.contains("**Truncated:**"))
+    #expect(
+      cut.stdout.hasSuffix(
+        "over GitHub's comment limit; \(cut.stdoutBytes.count - 145) are shown. Run `make k8s-diff` for all of it.\n")
+        || cut.stdout.contains("**Truncated:**"))
     #expect(cut.stdout.components(separatedBy: "```").count % 2 == 1, "an open code block")
   }
 
@@ -137,7 +163,9 @@ import Testing
     let result = try KilnBinary.run(["diff", "dev", "prod", "--format", "markdown"])
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix("### kiln diff dev → prod\n\n**16 added, 3 changed, 0 removed**\n"))
-    #expect(result.stdout.contains("<details><summary>changed <code>apps/Deployment archesai/archesai-api</code></summary>\n\n```diff\n"))
+    #expect(
+      result.stdout.contains(
+        "<details><summary>changed <code>apps/Deployment archesai/archesai-api</code></summary>\n\n```diff\n"))
   }
 
   @Test func aMissingFileOrAProjectOutsideGitIsAnError() throws {

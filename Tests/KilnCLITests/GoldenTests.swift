@@ -30,12 +30,17 @@ import Testing
       return
     }
     let expected = try String(contentsOfFile: path, encoding: .utf8)
-    expectSameText(result.stdout, expected, "\(project) \(environment) differs from \(path); if the change is intended, run `make golden` and review the diff")
+    expectSameText(
+      result.stdout, expected,
+      "\(project) \(environment) differs from \(path); if the change is intended, run `make golden` and review the diff"
+    )
   }
 }
 
 /// Compares texts and reports the first differing line with its neighbours.
-func expectSameText(_ actual: String, _ expected: String, _ message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectSameText(
+  _ actual: String, _ expected: String, _ message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
   guard actual != expected else { return }
   let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
   let e = expected.split(separator: "\n", omittingEmptySubsequences: false)

@@ -23,7 +23,8 @@ import Testing
     let scratch = try TemporaryDirectory(prefix: "kiln-hostile")
     try Self.writeProject(in: scratch, at: "p")
     try hostile.prepare(scratch)
-    let result = try Self.measure(hostile.name, hostile.arguments, in: scratch.path + "/" + hostile.directory, hostile.environment)
+    let result = try Self.measure(
+      hostile.name, hostile.arguments, in: scratch.path + "/" + hostile.directory, hostile.environment)
     let lines = result.stderr.split(separator: "\n").map(String.init)
     #expect(result.status == hostile.status, "\(result.stderr)")
     #expect(result.stdoutCount == 0, "stdout: \(String(decoding: result.stdout.prefix(200), as: UTF8.self))")
@@ -47,11 +48,14 @@ import Testing
     try Self.writeProject(in: scratch, at: "p")
     try FileManager.default.createSymbolicLink(atPath: scratch.path + "/p/null", withDestinationPath: "/dev/null")
     let before = try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/p").sorted()
-    let result = try Self.measure("5: -o symlink to /dev/null", ["build", "dev", "-o", "null"], in: scratch.path + "/p")
+    let result = try Self.measure(
+      "5: -o symlink to /dev/null", ["build", "dev", "-o", "null"], in: scratch.path + "/p")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdoutCount == 0)
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.path + "/p/null") == "/dev/null")
-    #expect(try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType == .typeCharacterSpecial)
+    #expect(
+      try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        == .typeCharacterSpecial)
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/p").sorted() == before)
     Self.expectWithinBounds(result)
   }
@@ -64,7 +68,8 @@ import Testing
     try scratch.write("p/out.yaml", HostileCase.untouchedText)
     let before = try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/p").sorted()
     let result = try Self.measure(
-      "5: SIGTERM during -o", ["build", "dev", "-o", "out.yaml"], in: scratch.path + "/p", ["KILN_TEST_INTERRUPT_WRITE": "1"])
+      "5: SIGTERM during -o", ["build", "dev", "-o", "out.yaml"], in: scratch.path + "/p",
+      ["KILN_TEST_INTERRUPT_WRITE": "1"])
     #expect(result.status == 128 + SIGTERM, "\(result.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path + "/p").sorted() == before)
     #expect(try scratch.read("p/out.yaml") == HostileCase.untouchedText)
@@ -75,7 +80,8 @@ import Testing
   /// busy with the rest of the suite says more about the machine than about kiln: a slow run
   /// is retried (twice at most) and the fastest counts. A hang or a slow path is slow every
   /// time.
-  static func measure(_ name: String, _ arguments: [String], in directory: String, _ extra: [String: String] = [:]) throws
+  static func measure(_ name: String, _ arguments: [String], in directory: String, _ extra: [String: String] = [:])
+    throws
     -> MeasuredResult
   {
     var environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
@@ -105,7 +111,8 @@ import Testing
 
   /// A one-component project at `p/`: `kiln build dev` renders one ConfigMap.
   static func writeProject(in scratch: TemporaryDirectory, at root: String) throws {
-    try scratch.write(root + "/components/web/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n")
+    try scratch.write(
+      root + "/components/web/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n")
     try scratch.write(root + "/environments/dev.yaml", "web: {enabled: true}\n")
   }
 }
@@ -129,9 +136,12 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 
   /// `kiln build dev -o out.yaml` in the project, plus `extra`.
   static func build(
-    _ name: String, _ extra: [String] = [], message: String, prepare: @escaping @Sendable (TemporaryDirectory) throws -> Void = { _ in }
+    _ name: String, _ extra: [String] = [], message: String,
+    prepare: @escaping @Sendable (TemporaryDirectory) throws -> Void = { _ in }
   ) -> HostileCase {
-    HostileCase(name: name, arguments: ["build", "dev", "-o", "out.yaml"] + extra, message: message, output: "out.yaml", prepare: prepare)
+    HostileCase(
+      name: name, arguments: ["build", "dev", "-o", "out.yaml"] + extra, message: message, output: "out.yaml",
+      prepare: prepare)
   }
 
   static let all: [HostileCase] = defects + alreadyRefused
@@ -150,12 +160,15 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         try scratch.write("r/components/api/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: api\n")
         try scratch.write(
           "r/environments/schema.json",
-          #"{"type": "object", "properties": {"api": {"type": "object", "properties": {"tag": {"type": "string", "pattern": "^(a+)+b$"}}}}}"#)
-        try scratch.write("r/environments/prod.yaml", "api:\n  enabled: true\n  tag: \(String(repeating: "a", count: 30))\n")
+          #"{"type": "object", "properties": {"api": {"type": "object", "properties": {"tag": {"type": "string", "pattern": "^(a+)+b$"}}}}}"#
+        )
+        try scratch.write(
+          "r/environments/prod.yaml", "api:\n  enabled: true\n  tag: \(String(repeating: "a", count: 30))\n")
       }),
     argoCD(
       "3: Argo CD value file in another tenant's checkout", "../../../other-tenant/values.yaml",
-      message: "kiln: error: values file ../../../other-tenant/values.yaml resolves outside the application's repository"),
+      message:
+        "kiln: error: values file ../../../other-tenant/values.yaml resolves outside the application's repository"),
     argoCD(
       "3: Argo CD value file through a symlink out of the repository", "tenant.yaml",
       message: "kiln: error: values file tenant.yaml resolves outside the application's repository"),
@@ -166,18 +179,22 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
       "4: -f /dev/zero", ["-f", "/dev/zero"],
       message: "kiln: error: values file /dev/zero: is a character device, not a regular file"),
     build(
-      "4: -f FIFO", ["-f", "../values.fifo"], message: "kiln: error: values file ../values.fifo: is a FIFO, not a regular file",
+      "4: -f FIFO", ["-f", "../values.fifo"],
+      message: "kiln: error: values file ../values.fifo: is a FIFO, not a regular file",
       prepare: { try fifo($0.path + "/values.fifo") }),
     build(
-      "4: -f 100 MB values file", ["-f", "../big.yaml"], message: "kiln: error: values file ../big.yaml: is larger than 64 MiB",
+      "4: -f 100 MB values file", ["-f", "../big.yaml"],
+      message: "kiln: error: values file ../big.yaml: is larger than 64 MiB",
       prepare: { try bigScalarFile($0.path + "/big.yaml", prefix: "web:\n  enabled: true\nnote: \"", megabytes: 100) }),
     HostileCase(
       name: "4: diff --against /dev/zero", arguments: ["diff", "dev", "--against", "/dev/zero"], status: 2,
       message: "kiln: error: /dev/zero: is a character device, not a regular file"),
     build(
-      "6: 1 MB string aliased 10,000 times", message: "components/web/alias.yaml:24:8: error: aliases expand to more than 16 MiB of text",
+      "6: 1 MB string aliased 10,000 times",
+      message: "components/web/alias.yaml:24:8: error: aliases expand to more than 16 MiB of text",
       prepare: { scratch in
-        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alias\n  annotations:\n    a: &a \""
+        let text =
+          "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alias\n  annotations:\n    a: &a \""
           + String(repeating: "x", count: 1 << 20) + "\"\ndata:\n" + (0..<10_000).map { "  k\($0): *a\n" }.joined()
         try scratch.write("p/components/web/alias.yaml", text)
       }),
@@ -193,25 +210,31 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
       (0..<8000).flatMap { ["--set", "k\($0)[65536]=1"] },
       message: "--set:16:5: error: list indexes in --set arguments add up to more than 1048576 elements"),
     build(
-      "8: dangling symlink in a component directory", message: "kiln: error: components/web/secret.yaml is a dangling symlink",
+      "8: dangling symlink in a component directory",
+      message: "kiln: error: components/web/secret.yaml is a dangling symlink",
       prepare: { try symlink($0.path + "/p/components/web/secret.yaml", to: "moved.yaml") }),
     build(
-      "8: looping symlink in a component directory", message: "kiln: error: components/web/loop.yaml is a symlink that loops",
+      "8: looping symlink in a component directory",
+      message: "kiln: error: components/web/loop.yaml is a symlink that loops",
       prepare: { try symlink($0.path + "/p/components/web/loop.yaml", to: "loop.yaml") }),
     build(
       "9: invalid UTF-8 on line 3", message: "components/web/bad.yaml:3:18: error: invalid leading UTF-8 octet",
       prepare: { scratch in
         try scratch.write(
-          "p/components/web/bad.yaml", bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ".utf8) + [0xFF] + Array("}\n".utf8))
+          "p/components/web/bad.yaml",
+          bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ".utf8) + [0xFF] + Array("}\n".utf8))
       }),
     build(
       "9: NUL on line 5", message: "components/web/bad.yaml:5:7: error: control characters are not allowed",
       prepare: { scratch in
         try scratch.write(
-          "p/components/web/bad.yaml", bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bad}\ndata:\n  a: \"".utf8) + [0] + Array("\"\n".utf8))
+          "p/components/web/bad.yaml",
+          bytes: Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bad}\ndata:\n  a: \"".utf8) + [0]
+            + Array("\"\n".utf8))
       }),
     build(
-      "10: FIFO in a component directory", message: "kiln: error: components/web/pipe.yaml: is a FIFO, not a regular file",
+      "10: FIFO in a component directory",
+      message: "kiln: error: components/web/pipe.yaml: is a FIFO, not a regular file",
       prepare: { try fifo($0.path + "/p/components/web/pipe.yaml") }),
     HostileCase(
       name: "10: FIFO named as a resource", arguments: ["kustomize", "k"], directory: ".",
@@ -226,27 +249,36 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 
   static let alreadyRefused: [HostileCase] = [
     build(
-      "billion laughs", message: "error: aliases expand to more than 100000 nodes; refusing a possible alias bomb", prepare: { scratch in
+      "billion laughs", message: "error: aliases expand to more than 100000 nodes; refusing a possible alias bomb",
+      prepare: { scratch in
         var text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\ndata:\n  a0: &a0 \"lol\"\n"
-        for i in 1...9 { text += "  a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for i in 1...9 {
+          text += "  a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         try scratch.write("p/components/web/lol.yaml", text)
       }),
     build(
       "100,000-deep nesting", message: "components/web/deep.yaml:1:257: error: nesting deeper than 256 levels",
       prepare: { scratch in
         try scratch.write(
-          "p/components/web/deep.yaml", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n")
+          "p/components/web/deep.yaml",
+          String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n")
       }),
     build(
       "100 MB document", message: "kiln: error: components/web/big.yaml: is larger than 64 MiB",
       prepare: {
         try bigScalarFile(
-          $0.path + "/p/components/web/big.yaml", prefix: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  a: \"",
+          $0.path + "/p/components/web/big.yaml",
+          prefix: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n  a: \"",
           megabytes: 100)
       }),
     build(
-      "../ out of the project root", message: "components/web/kustomization.yaml:1:29: error: \"../../../etc/passwd\" is outside the project directory",
-      prepare: { try $0.write("p/components/web/kustomization.yaml", "resources: [configmap.yaml, ../../../etc/passwd]\n") }),
+      "../ out of the project root",
+      message:
+        "components/web/kustomization.yaml:1:29: error: \"../../../etc/passwd\" is outside the project directory",
+      prepare: {
+        try $0.write("p/components/web/kustomization.yaml", "resources: [configmap.yaml, ../../../etc/passwd]\n")
+      }),
     HostileCase(
       name: "../ out of a kustomization's root", arguments: ["kustomize", "k/base"], directory: ".",
       message: "k/base/kustomization.yaml:2:3: error: k/outside.yaml resolves to ",
@@ -255,7 +287,8 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         try scratch.write("k/base/kustomization.yaml", "resources:\n- ../outside.yaml\n")
       }),
     build(
-      "symlink out of the project root", message: "kiln: error: components/web/passwd.yaml resolves to /etc/passwd, outside",
+      "symlink out of the project root",
+      message: "kiln: error: components/web/passwd.yaml resolves to /etc/passwd, outside",
       prepare: { try symlink($0.path + "/p/components/web/passwd.yaml", to: "/etc/passwd") }),
     HostileCase(
       name: "directory symlink cycle", arguments: ["kustomize", "k"], directory: ".",
@@ -282,7 +315,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
       message: "kiln: error: \"\(ref)\" is not a git ref", untouched: "victim.txt",
       prepare: { scratch in
         try scratch.write("victim.txt", untouchedText)
-        for arguments in [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "p"]] {
+        for arguments in [
+          ["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "p"],
+        ] {
           let git = try ProcessRunner.run("/usr/bin/git", ["-C", scratch.path + "/p"] + arguments)
           guard git.status == 0 else { throw POSIXError(.EIO) }
         }
@@ -294,7 +329,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
   static func argoCD(_ name: String, _ values: String, message: String) -> HostileCase {
     HostileCase(
       name: name, arguments: ["argocd"], directory: "repo/apps/web",
-      environment: ["ARGOCD_ENV_KILN_ENV": "dev", "ARGOCD_APP_SOURCE_PATH": "apps/web", "ARGOCD_ENV_KILN_VALUES": values],
+      environment: [
+        "ARGOCD_ENV_KILN_ENV": "dev", "ARGOCD_APP_SOURCE_PATH": "apps/web", "ARGOCD_ENV_KILN_VALUES": values,
+      ],
       message: message,
       prepare: { scratch in
         try scratch.write("other-tenant/values.yaml", "namespace: hunter2\n")

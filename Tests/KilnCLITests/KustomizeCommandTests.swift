@@ -16,17 +16,22 @@ import Testing
     let tree = try TemporaryDirectory(prefix: "kiln-cli")
     try tree.write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
     try tree.write("kustomization.yaml", "resources:\n- cm.yaml\n")
-    #expect(try refused(["cm.yaml"], in: tree.path) == "kiln: error: cm.yaml is a file; kiln kustomize builds a directory holding a kustomization\n")
+    #expect(
+      try refused(["cm.yaml"], in: tree.path)
+        == "kiln: error: cm.yaml is a file; kiln kustomize builds a directory holding a kustomization\n")
   }
 
   @Test func aDirectoryThatDoesNotExist() throws {
     let tree = try TemporaryDirectory(prefix: "kiln-cli")
-    #expect(try refused(["nope"], in: tree.path).hasPrefix("kiln: error: project directory nope: no such file or directory"))
+    #expect(
+      try refused(["nope"], in: tree.path).hasPrefix("kiln: error: project directory nope: no such file or directory"))
   }
 
   @Test func anEmptyPath() throws {
     let tree = try TemporaryDirectory(prefix: "kiln-cli")
-    #expect(try refused([""], in: tree.path) == "kiln: error: the directory path is empty; give a directory (\".\" for this one)\n")
+    #expect(
+      try refused([""], in: tree.path)
+        == "kiln: error: the directory path is empty; give a directory (\".\" for this one)\n")
   }
 
   @Test func aKustomizationNameThatIsADirectory() throws {

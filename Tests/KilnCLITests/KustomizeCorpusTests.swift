@@ -55,7 +55,9 @@ import Testing
   }
 
   static func warningLines(_ stderr: String) -> [String] {
-    stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { $0.hasPrefix("# Warning:") }
+    stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter {
+      $0.hasPrefix("# Warning:")
+    }
   }
 
   /// The first stderr line that is not a `# Warning:` line.
@@ -117,7 +119,8 @@ import Testing
       let (kilnWarnings, kubectlWarnings) = (warningLines(kiln.stderr), warningLines(oracle.stderr))
       if kiln.status == 0 && kilnWarnings != kubectlWarnings {
         problems.append(
-          "warnings differ:\nkubectl:\n\(kubectlWarnings.joined(separator: "\n"))\nkiln:\n\(kilnWarnings.joined(separator: "\n"))")
+          "warnings differ:\nkubectl:\n\(kubectlWarnings.joined(separator: "\n"))\nkiln:\n\(kilnWarnings.joined(separator: "\n"))"
+        )
       }
     } else {
       let kubectlError = oracle.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -132,7 +135,8 @@ import Testing
       let (kilnWarnings, kubectlWarnings) = (warningLines(kiln.stderr), warningLines(oracle.stderr))
       if kilnWarnings != kubectlWarnings {
         problems.append(
-          "warnings differ:\nkubectl:\n\(kubectlWarnings.joined(separator: "\n"))\nkiln:\n\(kilnWarnings.joined(separator: "\n"))")
+          "warnings differ:\nkubectl:\n\(kubectlWarnings.joined(separator: "\n"))\nkiln:\n\(kilnWarnings.joined(separator: "\n"))"
+        )
       }
       if kiln.status != 0 {
         let line = firstErrorLine(kiln.stderr) ?? ""
@@ -153,7 +157,8 @@ import Testing
     if kiln.status != 1 { problems.append("kiln exited \(kiln.status), expected 1") }
     if !kiln.stdoutBytes.isEmpty { problems.append("kiln printed \(kiln.stdoutBytes.count) bytes on stdout") }
     if !kiln.stderr.contains(expectedWord) {
-      problems.append("stderr does not name `\(expectedWord)`: \(kiln.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
+      problems.append(
+        "stderr does not name `\(expectedWord)`: \(kiln.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
     if kiln.status != 0, let line = firstErrorLine(kiln.stderr), !isWellFormedError(line) {
       problems.append("kiln's error is not `path:line:column: error: …` nor `kiln: error: …`: \(line)")
@@ -162,7 +167,9 @@ import Testing
   }
 
   /// Runs `check` over `names` on every core; an error (kubectl missing) is kept per case.
-  static func runAll(_ names: [String], _ check: @escaping @Sendable (String) throws -> Outcome) -> [String: Result<Outcome, Error>] {
+  static func runAll(_ names: [String], _ check: @escaping @Sendable (String) throws -> Outcome) -> [String: Result<
+    Outcome, Error
+  >] {
     let lock = NSLock()
     nonisolated(unsafe) var results: [String: Result<Outcome, Error>] = [:]
     DispatchQueue.concurrentPerform(iterations: names.count) { index in
@@ -199,7 +206,8 @@ import Testing
     let outcome = try #require(Self.unsupportedResults[name]).get()
     if !outcome.passed {
       Issue.record(
-        "unsupported/\(name): \(outcome.problems.joined(separator: "\n"))\n\(Self.summary(Self.unsupportedResults, "unsupported corpus"))")
+        "unsupported/\(name): \(outcome.problems.joined(separator: "\n"))\n\(Self.summary(Self.unsupportedResults, "unsupported corpus"))"
+      )
     }
   }
 
@@ -221,7 +229,10 @@ import Testing
         if record.inputs != inputs { problems.append("\(name): kubectl.status is of other inputs (the case changed)") }
       }
     }
-    #expect(problems.isEmpty, "\(problems.count) cases without an up-to-date record (run `make oracle-record`):\n\(problems.joined(separator: "\n"))")
+    #expect(
+      problems.isEmpty,
+      "\(problems.count) cases without an up-to-date record (run `make oracle-record`):\n\(problems.joined(separator: "\n"))"
+    )
   }
 
   @Test func noCaseNamesItsRecord() throws {
@@ -232,7 +243,9 @@ import Testing
       for file in files where !Self.notInputs.contains(file) {
         guard let data = FileManager.default.contents(atPath: caseDirectory + "/" + file) else { continue }
         let text = String(decoding: data, as: UTF8.self)
-        if OracleRecord.suffixes.contains(where: { text.contains("kubectl." + $0) }) { naming.append(name + "/" + file) }
+        if OracleRecord.suffixes.contains(where: { text.contains("kubectl." + $0) }) {
+          naming.append(name + "/" + file)
+        }
       }
     }
     #expect(naming.isEmpty, "case files naming a kubectl record: \(naming)")
@@ -242,7 +255,9 @@ import Testing
   @Test func corpusIsWellFormed() throws {
     #expect(Self.cases.count >= 100, "only \(Self.cases.count) cases in \(Self.corpusRoot)")
     #expect(Self.unsupportedCases.count >= 8, "only \(Self.unsupportedCases.count) unsupported cases")
-    for name in Self.cases.map({ Self.corpusRoot + "/" + $0 }) + Self.unsupportedCases.map({ Self.unsupportedRoot + "/" + $0 }) {
+    for name in Self.cases.map({ Self.corpusRoot + "/" + $0 })
+      + Self.unsupportedCases.map({ Self.unsupportedRoot + "/" + $0 })
+    {
       #expect(FileManager.default.fileExists(atPath: name + "/README"), "\(name) has no README")
       var isDirectory: ObjCBool = false
       let build = name + "/" + Self.buildPath(caseDirectory: name)

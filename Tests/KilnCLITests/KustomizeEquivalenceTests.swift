@@ -10,13 +10,15 @@ import Testing
   @Test func prodMatchesKubectlKustomize() throws {
     let tree = try TemporaryDirectory(prefix: "kiln-equivalent")
     let python = try Python.interpreter()
-    let written = try ProcessRunner.run(python, [KilnBinary.repositoryRoot + "/Benchmarks/bench.py", "--tree", tree.path + "/t"])
+    let written = try ProcessRunner.run(
+      python, [KilnBinary.repositoryRoot + "/Benchmarks/bench.py", "--tree", tree.path + "/t"])
     #expect(written.status == 0, "\(written.stderr)")
     let kustomize = try Kubectl.kustomize(tree.path + "/t")
     #expect(kustomize.status == 0, "\(kustomize.stderr)")
     let kiln = try KilnBinary.run(["build", "prod"])
     #expect(kiln.status == 0)
-    expectSameText(kiln.stdout, kustomize.stdout, "kiln build prod differs from kubectl kustomize of the equivalent tree")
+    expectSameText(
+      kiln.stdout, kustomize.stdout, "kiln build prod differs from kubectl kustomize of the equivalent tree")
   }
 
   /// A tree of many services (the benchmark's generated tree, 40 services: 125 objects in

@@ -6,7 +6,9 @@ import Testing
   @Test func tableCountsEachComponentsObjectsPerEnvironment() throws {
     let result = try KilnBinary.run(["list"])
     #expect(result.status == 0)
-    let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+    let lines = result.stdout.split(separator: "\n").map {
+      $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
     #expect(lines.first == "COMPONENT dev prod")
     #expect(lines.contains("api 2 2"))
     #expect(lines.contains("redis - 2"))
@@ -15,7 +17,9 @@ import Testing
   @Test func oneEnvironmentShowsEachComponentsObjects() throws {
     let result = try KilnBinary.run(["list", "dev"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("api (enabled)\n  Service archesai-dev/archesai-api\n  Deployment archesai-dev/archesai-api\n"))
+    #expect(
+      result.stdout.contains(
+        "api (enabled)\n  Service archesai-dev/archesai-api\n  Deployment archesai-dev/archesai-api\n"))
     #expect(result.stdout.contains("redis (disabled)\n"))
   }
 

@@ -1,6 +1,7 @@
 import Foundation
-@testable import KilnTestSupport
 import Testing
+
+@testable import KilnTestSupport
 
 /// The committed results of `kubectl kustomize` (`OracleRecord`) and the switch between them
 /// and a live kubectl (`Kubectl`, `KILN_ORACLE`).
@@ -105,7 +106,9 @@ import Testing
     }
     let recorded = record(0, "a: 1\nb: 2\nc: 3\n")
     #expect(recorded.drift(to: record(0, "a: 1\nb: 2\nc: 3\n")) == nil)
-    #expect(recorded.drift(to: record(0, "a: 1\nb: 20\nc: 3\n")) == "stdout: first difference at line 2:\n  kubectl: \"b: 20\"\n  record:  \"b: 2\"")
+    #expect(
+      recorded.drift(to: record(0, "a: 1\nb: 20\nc: 3\n"))
+        == "stdout: first difference at line 2:\n  kubectl: \"b: 20\"\n  record:  \"b: 2\"")
     #expect(recorded.drift(to: record(1, "")) == "exit status 1, recorded 0")
     #expect(recorded.drift(to: record(0, "a: 1\nb: 2\nc: 3\n", inputs: "1e")) != nil)
   }
@@ -117,7 +120,9 @@ import Testing
     #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     let twoBlocks = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
     #expect(SHA256.hex(Array(twoBlocks.utf8)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-    #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    #expect(
+      SHA256.hex([UInt8](repeating: 0x61, count: 1_000))
+        == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
   }
 
   @Test func aTreesDigestIsItsContentsNotItsPlaceOrOrder() throws {

@@ -50,18 +50,21 @@ import Testing
   }
 
   @Test func showOnlyPicksObjectsAndAnUnmatchedOneIsAnError() throws {
-    let picked = try KilnBinary.run(["build", "prod", "--show-only", "Deployment/archesai-api", "--show-only", "service/archesai-api"])
+    let picked = try KilnBinary.run([
+      "build", "prod", "--show-only", "Deployment/archesai-api", "--show-only", "service/archesai-api",
+    ])
     #expect(picked.status == 0, "\(picked.stderr)")
     #expect(picked.stdout.components(separatedBy: "\n---\n").count == 2)
     #expect(picked.stdout.contains("kind: Service\n"))
     let missing = try KilnBinary.run(["build", "prod", "--show-only", "Deployment/archesai-apii"])
     #expect(missing.status == 1)
     #expect(missing.stdout.isEmpty)
-    #expect(missing.stderr == """
-      kiln: error: --show-only Deployment/archesai-apii: the build has no such object
-      hint: did you mean "Deployment/archesai-api"?
+    #expect(
+      missing.stderr == """
+        kiln: error: --show-only Deployment/archesai-apii: the build has no such object
+        hint: did you mean "Deployment/archesai-api"?
 
-      """)
+        """)
   }
 
   /// A symlink to /dev/null stays a symlink, and /dev/null a device: before, the rename
@@ -93,13 +96,16 @@ import Testing
     try dir.write("out.yaml", "old\n")
     var environment = ProcessInfo.processInfo.environment
     environment["KILN_TEST_INTERRUPT_WRITE"] = "1"
-    for arguments in [["build", "prod", "-o", dir.path + "/out.yaml"], ["kustomize", "base", "-o", dir.path + "/out.yaml"]] {
+    for arguments in [
+      ["build", "prod", "-o", dir.path + "/out.yaml"], ["kustomize", "base", "-o", dir.path + "/out.yaml"],
+    ] {
       let result = try KilnBinary.run(arguments, environment: environment)
       #expect(result.status == SIGTERM, "\(arguments): \(result.status) \(result.stderr)")
       #expect(try files(dir.path) == ["out.yaml"])
       #expect(try dir.read("out.yaml") == "old\n")
     }
-    let rendered = try KilnBinary.run(["build", "prod", "--output-dir", dir.path + "/rendered"], environment: environment)
+    let rendered = try KilnBinary.run(
+      ["build", "prod", "--output-dir", dir.path + "/rendered"], environment: environment)
     #expect(rendered.status == SIGTERM)
     #expect(try files(dir.path) == ["out.yaml", "rendered"])
     #expect(try files(dir.path + "/rendered").contains("deployment.apps_archesai_archesai-api.yaml"))

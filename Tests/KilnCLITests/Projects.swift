@@ -15,13 +15,15 @@ enum Projects {
       let enumerator = FileManager.default.enumerator(atPath: root)
       while let item = enumerator?.nextObject() as? String {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue
+        {
           files.append(folder + "/" + item)
         }
       }
     }
     for file in order?(files) ?? files {
-      try dir.write(file, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: KilnBinary.repositoryRoot + "/" + file))))
+      try dir.write(
+        file, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: KilnBinary.repositoryRoot + "/" + file))))
     }
     return dir
   }

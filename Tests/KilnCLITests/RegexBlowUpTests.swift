@@ -15,7 +15,9 @@ import Testing
   @Test func kustomizePatchTargetName() throws {
     let tree = try TemporaryDirectory(prefix: "kiln-regex")
     try tree.write("cm.yaml", Self.configMap(Self.longName))
-    try tree.write("kustomization.yaml", """
+    try tree.write(
+      "kustomization.yaml",
+      """
       resources:
       - cm.yaml
       patches:
@@ -29,22 +31,25 @@ import Testing
       """)
     let result = try KilnBinary.run(["kustomize", "."], directory: tree.path)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == """
-      apiVersion: v1
-      data:
-        k: v
-        matched: "yes"
-      kind: ConfigMap
-      metadata:
-        name: \(Self.longName)
+    #expect(
+      result.stdout == """
+        apiVersion: v1
+        data:
+          k: v
+          matched: "yes"
+        kind: ConfigMap
+        metadata:
+          name: \(Self.longName)
 
-      """)
+        """)
   }
 
   @Test func environmentPatchTarget() throws {
     let tree = try TemporaryDirectory(prefix: "kiln-regex")
     try tree.write("components/api/cm.yaml", Self.configMap(Self.longName))
-    try tree.write("environments/prod.yaml", """
+    try tree.write(
+      "environments/prod.yaml",
+      """
       api:
         enabled: true
         patches:
@@ -62,7 +67,9 @@ import Testing
   @Test func valuesSchemaPattern() throws {
     let tree = try TemporaryDirectory(prefix: "kiln-regex")
     try tree.write("components/api/cm.yaml", Self.configMap("api"))
-    try tree.write("environments/schema.json", """
+    try tree.write(
+      "environments/schema.json",
+      """
       {"type": "object", "properties": {"api": {"type": "object",
         "properties": {"tag": {"type": "string", "pattern": "^(a+)+b$"}}}}}
       """)

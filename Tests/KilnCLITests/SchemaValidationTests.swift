@@ -23,13 +23,17 @@ import Testing
     let lines = (result.stdout + result.stderr).split(separator: "\n")
     let passed = lines.filter { $0.hasPrefix("INFO") && $0.contains("passed") }.count
     let noSchema = lines.filter { $0.hasPrefix("WARN") && $0.contains("Couldn't find schema for kind") }.count
-    #expect(passed + noSchema == documents, "\(passed) of \(documents) documents passed:\n\(result.stdout)\(result.stderr)")
+    #expect(
+      passed + noSchema == documents, "\(passed) of \(documents) documents passed:\n\(result.stdout)\(result.stderr)")
 
     let script = KilnBinary.repositoryRoot + "/Tests/Scripts/validate_custom_resources.py"
     let python = try Python.interpreter()
     let custom = try ProcessRunner.run(python, [script, dir.path + "/rendered.yaml"] + Self.operatorKinds)
     #expect(custom.status == 0, "custom resources:\n\(custom.stdout)\(custom.stderr)")
     let checked = custom.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count
-    #expect(checked == noSchema, "kubernetes-validate skipped \(noSchema) documents, the custom-resource check passed \(checked):\n\(custom.stdout)")
+    #expect(
+      checked == noSchema,
+      "kubernetes-validate skipped \(noSchema) documents, the custom-resource check passed \(checked):\n\(custom.stdout)"
+    )
   }
 }

@@ -29,7 +29,10 @@ import Testing
     #expect(result.stdout.contains("  replicas: 5\n"))
     let broken = try KilnBinary.run(["build", "dev", "-f", "-"], stdin: Array("api:\n  replcias: 5\n".utf8))
     #expect(broken.status == 1)
-    #expect(broken.stderr.hasPrefix("<stdin>:2:3: error: unknown field \"replcias\" in component \"api\"\n    replcias: 5\n    ^\n"), "\(broken.stderr)")
+    #expect(
+      broken.stderr.hasPrefix(
+        "<stdin>:2:3: error: unknown field \"replcias\" in component \"api\"\n    replcias: 5\n    ^\n"),
+      "\(broken.stderr)")
   }
 
   @Test func setFileGivesTheFileContentAsAString() throws {
@@ -44,12 +47,13 @@ import Testing
     let missing = try KilnBinary.run(["build", "dev", "--set-file", "api.podAnnotations.note=no-such.txt"])
     #expect(missing.status == 1)
     #expect(missing.stdout.isEmpty)
-    #expect(missing.stderr == """
-      --set-file:1:25: error: cannot read no-such.txt: no such file or directory
-        api.podAnnotations.note=no-such.txt
-                                ^
+    #expect(
+      missing.stderr == """
+        --set-file:1:25: error: cannot read no-such.txt: no such file or directory
+          api.podAnnotations.note=no-such.txt
+                                  ^
 
-      """)
+        """)
     let dir = try TemporaryDirectory()
     #expect(mkfifo(dir.path + "/fifo", 0o600) == 0)
     let started = Date()

@@ -6,38 +6,47 @@ import Testing
 /// The build order is data, pinned here: changing it changes what environments mean.
 @Suite struct PipelineOrderTests {
   @Test func componentStages() {
-    #expect(Pipeline.componentStages.map(\.name) == [
-      "replicas", "image", "images", "resources", "env", "nodeSelector", "tolerations", "affinity",
-      "podAnnotations", "podLabels", "patches",
-    ])
+    #expect(
+      Pipeline.componentStages.map(\.name) == [
+        "replicas", "image", "images", "resources", "env", "nodeSelector", "tolerations", "affinity",
+        "podAnnotations", "podLabels", "patches",
+      ])
   }
 
   @Test func environmentStagesFollowKustomizesTransformerOrder() {
-    #expect(Pipeline.environmentStages.map(\.name) == ["namespace", "labels", "commonLabels", "commonAnnotations", "images", "patches"])
+    #expect(
+      Pipeline.environmentStages.map(\.name) == [
+        "namespace", "labels", "commonLabels", "commonAnnotations", "images", "patches",
+      ])
   }
 
   @Test func kustomizationTransformersRunInKustomizesFixedOrder() throws {
     // Keys written in any order still run patchesStrategicMerge, patches, namespace, namePrefix,
     // nameSuffix, labels, commonLabels, commonAnnotations, patchesJson6902, replicas, images.
-    let node = try #require(try YAMLParser.parseDocuments(Array("""
-      images: [{name: a, newTag: "2"}]
-      replicas: [{name: x, count: 2}]
-      commonAnnotations: {a: b}
-      commonLabels: {c: d}
-      labels: [{pairs: {e: f}}]
-      namespace: ns
-      namePrefix: p-
-      nameSuffix: -s
-      patches: [{patch: "[]", target: {kind: X}}]
-      patchesStrategicMerge: ["{apiVersion: v1, kind: ConfigMap, metadata: {name: x}}"]
-      patchesJson6902: [{patch: "[]", target: {kind: X}}]
-      """.utf8), file: "kustomization.yaml").first)
+    let node = try #require(
+      try YAMLParser.parseDocuments(
+        Array(
+          """
+          images: [{name: a, newTag: "2"}]
+          replicas: [{name: x, count: 2}]
+          commonAnnotations: {a: b}
+          commonLabels: {c: d}
+          labels: [{pairs: {e: f}}]
+          namespace: ns
+          namePrefix: p-
+          nameSuffix: -s
+          patches: [{patch: "[]", target: {kind: X}}]
+          patchesStrategicMerge: ["{apiVersion: v1, kind: ConfigMap, metadata: {name: x}}"]
+          patchesJson6902: [{patch: "[]", target: {kind: X}}]
+          """.utf8), file: "kustomization.yaml"
+      ).first)
     let kustomization = try KustomizationDecoder.decode(node, file: "kustomization.yaml")
-    let builder = KustomizeBuilder(files: try ProjectFiles(fileSystem: InMemoryFileSystem(), root: "/", displayPrefix: ""), rules: .kustomize)
-    #expect(builder.transforms(of: kustomization).map(\.name) == [
-      "ApplyPatches", "ApplyPatches", "SetNamespace", "AddNamePrefix", "AddNameSuffix", "AddLabels", "AddLabels",
-      "AddAnnotations", "ApplyPatches", "SetReplicas", "SetImages",
-    ])
+    let builder = KustomizeBuilder(
+      files: try ProjectFiles(fileSystem: InMemoryFileSystem(), root: "/", displayPrefix: ""), rules: .kustomize)
+    #expect(
+      builder.transforms(of: kustomization).map(\.name) == [
+        "ApplyPatches", "ApplyPatches", "SetNamespace", "AddNamePrefix", "AddNameSuffix", "AddLabels", "AddLabels",
+        "AddAnnotations", "ApplyPatches", "SetReplicas", "SetImages",
+      ])
   }
 }
-

@@ -26,8 +26,8 @@ import Testing
 
   @Test func keysAreNeverFolded() {
     let key = (0..<20).map { "k\($0)" }.joined(separator: " ")
-    #expect(YAMLEmitter.renderString([.mapping([MapEntry(key: key, value: .string("v"))])], options: .init(lineWidth: 80))
-      == "\(key): v\n")
+    #expect(
+      YAMLEmitter.renderString([.mapping([MapEntry(key: key, value: .string("v"))])], options: .init(lineWidth: 80))
+        == "\(key): v\n")
   }
 }
-

@@ -15,5 +15,6 @@ func parse(_ text: String) throws(YAMLError) -> Node {
 }
 
 func render(_ yaml: String, lineWidth: Int? = nil) throws -> String {
-  YAMLEmitter.renderString(try YAMLParser.parseDocuments(Array(yaml.utf8), file: "t.yaml"), options: .init(lineWidth: lineWidth))
+  YAMLEmitter.renderString(
+    try YAMLParser.parseDocuments(Array(yaml.utf8), file: "t.yaml"), options: .init(lineWidth: lineWidth))
 }

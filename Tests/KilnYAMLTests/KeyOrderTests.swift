@@ -19,8 +19,9 @@ import Testing
   }
 
   @Test func kubernetesObjectKeys() throws {
-    #expect(try render("spec: {}\nmetadata: {}\nkind: K\ndata: {}\napiVersion: v1\n")
-      == "apiVersion: v1\ndata: {}\nkind: K\nmetadata: {}\nspec: {}\n")
+    #expect(
+      try render("spec: {}\nmetadata: {}\nkind: K\ndata: {}\napiVersion: v1\n")
+        == "apiVersion: v1\ndata: {}\nkind: K\nmetadata: {}\nspec: {}\n")
   }
 
   @Test func aPrefixSortsFirst() {
@@ -43,7 +44,9 @@ import Testing
     let alphabet = Array("aAbBzZ-./:@ !#".utf8)
     var random = SystemRandomNumberGenerator()
     let keys = (0..<300).map { _ in
-      String(decoding: (0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! }, as: UTF8.self)
+      String(
+        decoding: (0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! },
+        as: UTF8.self)
     }
     for a in keys {
       for b in keys where a != b {

@@ -63,7 +63,8 @@ import Testing
     let keys = (Self.pinned + Self.generated(count: 600, seed: 7)).filter {
       seen.insert($0).inserted && Self.kubectlOrdersConsistently($0)
     }
-    let json = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"keys\"},\"data\":{"
+    let json =
+      "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"keys\"},\"data\":{"
       + keys.map { "\(JSONText.quote($0)):\"v\"" }.joined(separator: ",") + "}}"
     let expected = try kubectl(json)
     #expect(try kubectl(json) == expected, "kubectl's own key order is unstable for this key set")
@@ -105,7 +106,8 @@ import Testing
 
   private func compareConfigMap(values: [String]) throws {
     let keys = values.indices.map { "k" + String(repeating: "0", count: 4 - String($0).count) + String($0) }
-    let json = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"values\"},\"data\":{"
+    let json =
+      "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"values\"},\"data\":{"
       + zip(keys, values).map { "\"\($0)\":\(JSONText.quote($1))" }.joined(separator: ",") + "}}"
     let expected = try kubectl(json)
     let node = Node.mapping([
@@ -136,7 +138,8 @@ func expectSameLines(_ actual: String, _ expected: String, sourceLocation: Testi
   let context = (from..<min(max(a.count, e.count), i + 3)).map { n in
     let left = n < e.count ? String(e[n]) : "<none>"
     let right = n < a.count ? String(a[n]) : "<none>"
-    return (left == right ? "  " : "✗ ") + "\(n + 1): expected \(left.debugDescription)\n    actual   \(right.debugDescription)"
+    return (left == right ? "  " : "✗ ")
+      + "\(n + 1): expected \(left.debugDescription)\n    actual   \(right.debugDescription)"
   }.joined(separator: "\n")
   Issue.record("texts differ at line \(i + 1):\n\(context)", sourceLocation: sourceLocation)
 }

@@ -49,7 +49,9 @@ import Testing
 
   @Test func absurdNestingIsRefused() {
     let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
-    #expect(throws: YAMLError("nesting deeper than 256 levels", at: SourceLocation(file: "<input>", line: 1, column: 257))) {
+    #expect(
+      throws: YAMLError("nesting deeper than 256 levels", at: SourceLocation(file: "<input>", line: 1, column: 257))
+    ) {
       try parse(deep)
     }
   }

@@ -44,7 +44,8 @@ import Testing
     #expect(doc["a"]?.scalar == Scalar("123", tag: .string))
     #expect(doc["b"]?.scalar?.tag == .int)
     #expect(doc["c"]?.scalar?.tag == .float)
-    #expect(throws: YAMLError("cannot read \"abc\" as !!int", at: SourceLocation(file: "<input>", line: 1, column: 4))) {
+    #expect(throws: YAMLError("cannot read \"abc\" as !!int", at: SourceLocation(file: "<input>", line: 1, column: 4)))
+    {
       try parse("a: !!int abc\n")
     }
     #expect(throws: YAMLError("unsupported tag !Ref", at: SourceLocation(file: "<input>", line: 1, column: 4))) {
@@ -53,9 +54,11 @@ import Testing
   }
 
   @Test func duplicateKeysAreRefused() {
-    #expect(throws: YAMLError(
-      "duplicate key \"name\"", at: SourceLocation(file: "<input>", line: 3, column: 3),
-      notes: ["first defined at line 2, column 3"])) {
+    #expect(
+      throws: YAMLError(
+        "duplicate key \"name\"", at: SourceLocation(file: "<input>", line: 3, column: 3),
+        notes: ["first defined at line 2, column 3"])
+    ) {
       try parse("metadata:\n  name: a\n  name: b\n")
     }
   }
@@ -66,9 +69,11 @@ import Testing
   }
 
   @Test func keysMustBeStrings() {
-    #expect(throws: YAMLError(
-      "mapping key 1 is read as a integer, not a string", at: SourceLocation(file: "<input>", line: 1, column: 1),
-      notes: ["quote the key if it is meant as text: \"1\""])) {
+    #expect(
+      throws: YAMLError(
+        "mapping key 1 is read as a integer, not a string", at: SourceLocation(file: "<input>", line: 1, column: 1),
+        notes: ["quote the key if it is meant as text: \"1\""])
+    ) {
       try parse("1: a\n")
     }
     #expect(throws: YAMLError.self) { try parse("? [a, b]\n: c\n") }
@@ -110,8 +115,10 @@ import Testing
     // A byte that starts no UTF-8 character, after a two-byte é on the same line.
     ([UInt8]("a: 1\nb: café ".utf8) + [0xFF, 0x0A], "invalid leading UTF-8 octet", 2, 9),
     // A raw NUL, after a byte-order mark and CRLF line ends.
-    ([0xEF, 0xBB, 0xBF] + [UInt8]("a: 1\r\nb: 2\r\nc: \"x".utf8) + [0x00] + [UInt8]("y\"\r\n".utf8),
-      "control characters are not allowed", 3, 6),
+    (
+      [0xEF, 0xBB, 0xBF] + [UInt8]("a: 1\r\nb: 2\r\nc: \"x".utf8) + [0x00] + [UInt8]("y\"\r\n".utf8),
+      "control characters are not allowed", 3, 6
+    ),
     // A character whose second byte is no continuation byte, after a line that ends in a
     // lone CR: the error is at that second byte.
     ([UInt8]("a: 1\rbb: ".utf8) + [0xC3, 0x28, 0x0A], "invalid trailing UTF-8 octet", 2, 6),
@@ -131,7 +138,8 @@ import Testing
   }
 
   @Test func documentsOfAStream() throws {
-    let docs = try YAMLParser.parseDocuments(Array("---\n# only a comment\n---\na: 1\n---\n...\n---\nb: 2\n".utf8), file: "s.yaml")
+    let docs = try YAMLParser.parseDocuments(
+      Array("---\n# only a comment\n---\na: 1\n---\n...\n---\nb: 2\n".utf8), file: "s.yaml")
     #expect(docs.count == 2)
   }
 }

@@ -69,11 +69,13 @@ import Testing
 
   @Test func nonStringsArePrintedAsWritten() throws {
     // kiln build keeps number spellings: what kubectl apply would read from the source.
-    #expect(try render("a: 0x1F\nb: 1.0\nc: 1e3\nd: yes\ne: ~\nf:\ng: 2024-01-01\nh: 012\n")
-      == "a: 0x1F\nb: 1.0\nc: 1e3\nd: yes\ne: null\nf: null\ng: 2024-01-01\nh: 012\n")
+    #expect(
+      try render("a: 0x1F\nb: 1.0\nc: 1e3\nd: yes\ne: ~\nf:\ng: 2024-01-01\nh: 012\n")
+        == "a: 0x1F\nb: 1.0\nc: 1e3\nd: yes\ne: null\nf: null\ng: 2024-01-01\nh: 012\n")
   }
 
   @Test func quotedSourceStringsStayStrings() throws {
-    #expect(try render("a: \"0x1F\"\nb: '1.0'\nc: \"yes\"\nd: \"\"\n") == "a: \"0x1F\"\nb: \"1.0\"\nc: \"yes\"\nd: \"\"\n")
+    #expect(
+      try render("a: \"0x1F\"\nb: '1.0'\nc: \"yes\"\nd: \"\"\n") == "a: \"0x1F\"\nb: \"1.0\"\nc: \"yes\"\nd: \"\"\n")
   }
 }

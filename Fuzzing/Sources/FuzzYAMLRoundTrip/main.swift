@@ -12,7 +12,8 @@ import KilnYAML
 private let layouts = [YAMLEmitter.Options.build, YAMLEmitter.Options(lineWidth: 80)]
 
 private func fail(_ what: String, _ input: [UInt8], _ output: [UInt8]) -> Never {
-  let input = String(decoding: input, as: UTF8.self), output = String(decoding: output, as: UTF8.self)
+  let input = String(decoding: input, as: UTF8.self)
+  let output = String(decoding: output, as: UTF8.self)
   fatalError("\(what)\n--- input\n\(input)\n--- emitted\n\(output)")
 }
 

@@ -10,7 +10,8 @@ public struct CheckRequest: Sendable {
   public var kubeVersion: KubeVersion
 
   public init(
-    projectDirectory: String, displayPrefix: String = "", environments: [String] = [], values: ValueInputs = ValueInputs(),
+    projectDirectory: String, displayPrefix: String = "", environments: [String] = [],
+    values: ValueInputs = ValueInputs(),
     kubeVersion: KubeVersion = .default
   ) {
     self.projectDirectory = projectDirectory
@@ -35,8 +36,10 @@ public struct CheckReport: Sendable {
 /// shared by several environments is reported once.
 public enum BuildChecks {
   public static func run(_ request: CheckRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> CheckReport {
-    let files = try ProjectFiles(fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
-    let environments = request.environments.isEmpty ? try EnvironmentLoader.environments(in: files) : request.environments
+    let files = try ProjectFiles(
+      fileSystem: fileSystem, root: request.projectDirectory, displayPrefix: request.displayPrefix)
+    let environments =
+      request.environments.isEmpty ? try EnvironmentLoader.environments(in: files) : request.environments
     var findings = Findings()
     var builds: [(environment: String, result: BuildResult)] = []
     for environment in environments {

@@ -12,7 +12,8 @@ public struct KubeVersion: Sendable, Comparable, CustomStringConvertible {
 
   /// `1.30`, `v1.30` or `1.30.2` (the patch release does not matter).
   public init?(_ text: String) {
-    let parts = (text.hasPrefix("v") ? String(text.dropFirst()) : text).split(separator: ".", omittingEmptySubsequences: false)
+    let parts = (text.hasPrefix("v") ? String(text.dropFirst()) : text).split(
+      separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 2 || parts.count == 3, let major = Int(parts[0]), let minor = Int(parts[1]),
       parts.count == 2 || Int(parts[2]) != nil
     else { return nil }

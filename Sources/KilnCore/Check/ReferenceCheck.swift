@@ -15,24 +15,34 @@ enum ReferenceCheck {
     let provided = Set(external.map { "\($0.kind)/\($0.name)" })
     var found: [Diagnostic] = []
     for resource in resources {
-      guard let path = PodTemplates.templatePath(for: resource), let spec = resource.node.value(at: path + ["spec"]) else { continue }
+      guard let path = PodTemplates.templatePath(for: resource), let spec = resource.node.value(at: path + ["spec"])
+      else { continue }
       let namespace = resource.namespace ?? ""
-      for reference in references(in: spec).sorted(by: { ($0.name.location.line, $0.name.location.column) < ($1.name.location.line, $1.name.location.column) }) {
+      for reference in references(in: spec).sorted(by: {
+        ($0.name.location.line, $0.name.location.column) < ($1.name.location.line, $1.name.location.column)
+      }) {
         guard let name = reference.name.scalarText, !name.isEmpty else { continue }
         if reference.kind == "ServiceAccount" && name == "default" { continue }
-        if present.contains(key(reference.kind, namespace, name)) || provided.contains("\(reference.kind)/\(name)") { continue }
+        if present.contains(key(reference.kind, namespace, name)) || provided.contains("\(reference.kind)/\(name)") {
+          continue
+        }
         // The namespace is left out: each environment has its own, and the same finding in
         // several environments is reported once.
-        found.append(.error(
-          "\(resource.kind) \(resource.name) needs \(reference.kind) \(name), which neither the build nor external: provides",
-          at: reference.name.location,
-          hint: "add it to the build, or list it under external: if the cluster provides it ({kind: \(reference.kind), name: \(name)})"))
+        found.append(
+          .error(
+            "\(resource.kind) \(resource.name) needs \(reference.kind) \(name), which neither the build nor external: provides",
+            at: reference.name.location,
+            hint:
+              "add it to the build, or list it under external: if the cluster provides it ({kind: \(reference.kind), name: \(name)})"
+          ))
       }
     }
     return found
   }
 
-  private static func key(_ kind: String, _ namespace: String, _ name: String) -> String { "\(kind)/\(namespace)/\(name)" }
+  private static func key(_ kind: String, _ namespace: String, _ name: String) -> String {
+    "\(kind)/\(namespace)/\(name)"
+  }
 
   /// Every reference of a pod spec, in the order the spec gives them.
   static func references(in spec: Node) -> [Reference] {
@@ -41,7 +51,9 @@ enum ReferenceCheck {
       guard let holder, holder["optional"]?.scalar != Scalar("true", tag: .bool), let name = holder[key] else { return }
       found.append(Reference(kind: kind, name: name))
     }
-    if let name = spec["serviceAccountName"] ?? spec["serviceAccount"] { found.append(Reference(kind: "ServiceAccount", name: name)) }
+    if let name = spec["serviceAccountName"] ?? spec["serviceAccount"] {
+      found.append(Reference(kind: "ServiceAccount", name: name))
+    }
     for secret in spec["imagePullSecrets"]?.items ?? [] { add("Secret", secret, "name") }
     for volume in spec["volumes"]?.items ?? [] {
       add("ConfigMap", volume["configMap"], "name")

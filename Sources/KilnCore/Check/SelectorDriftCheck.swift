@@ -20,11 +20,14 @@ enum SelectorDriftCheck {
           continue
         }
         guard earlier.selector != text else { continue }
-        found.append(Diagnostic(
-          .warning,
-          "the selector of \(resource.kind) \(resource.originalName) differs between \(earlier.environment) ({\(earlier.selector)}) and \(environment) ({\(text)})",
-          at: resource.location,
-          hint: "selectors cannot change in a cluster: put environment-specific labels under labels:, which leaves selectors alone"))
+        found.append(
+          Diagnostic(
+            .warning,
+            "the selector of \(resource.kind) \(resource.originalName) differs between \(earlier.environment) ({\(earlier.selector)}) and \(environment) ({\(text)})",
+            at: resource.location,
+            hint:
+              "selectors cannot change in a cluster: put environment-specific labels under labels:, which leaves selectors alone"
+          ))
       }
     }
     return found
@@ -33,7 +36,9 @@ enum SelectorDriftCheck {
   /// `key=value` pairs of the selector in byte order of the key (matchExpressions as written).
   private static func canonical(_ selector: Node) -> String {
     let labels = (selector["matchLabels"] ?? (selector["matchExpressions"] == nil ? selector : nil))?.entries ?? []
-    var parts = labels.map { "\($0.key)=\($0.value.scalarText ?? "")" }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var parts = labels.map { "\($0.key)=\($0.value.scalarText ?? "")" }.sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
     if let expressions = selector["matchExpressions"]?.items {
       parts += expressions.map { expression in
         "\(expression["key"]?.scalarText ?? "") \(expression["operator"]?.scalarText ?? "") \((expression["values"]?.items ?? []).compactMap(\.scalarText))"

@@ -8,7 +8,9 @@ enum ServiceSelectorCheck {
     let pods = resources.compactMap { resource -> (namespace: String, labels: [String: String])? in
       guard let path = PodTemplates.templatePath(for: resource) else { return nil }
       let labels = resource.node.value(at: path + ["metadata", "labels"])?.entries ?? []
-      return (resource.namespace ?? "", Dictionary(labels.map { ($0.key, $0.value.scalarText ?? "") }) { _, last in last })
+      return (
+        resource.namespace ?? "", Dictionary(labels.map { ($0.key, $0.value.scalarText ?? "") }) { _, last in last }
+      )
     }
     return resources.compactMap { service in
       guard service.kind == "Service", service.group.isEmpty,

@@ -10,10 +10,19 @@ enum IntegerLiteral {
     }
     var radix = 10
     let lower = s.lowercased()
-    if lower.hasPrefix("0x") { radix = 16; s = s.dropFirst(2) }
-    else if lower.hasPrefix("0o") { radix = 8; s = s.dropFirst(2) }
-    else if lower.hasPrefix("0b") { radix = 2; s = s.dropFirst(2) }
-    else if s.count > 1 && s.hasPrefix("0") { radix = 8; s = s.dropFirst() }
+    if lower.hasPrefix("0x") {
+      radix = 16
+      s = s.dropFirst(2)
+    } else if lower.hasPrefix("0o") {
+      radix = 8
+      s = s.dropFirst(2)
+    } else if lower.hasPrefix("0b") {
+      radix = 2
+      s = s.dropFirst(2)
+    } else if s.count > 1 && s.hasPrefix("0") {
+      radix = 8
+      s = s.dropFirst()
+    }
     guard let magnitude = UInt64(s, radix: radix) else { return nil }
     return (negative, magnitude)
   }

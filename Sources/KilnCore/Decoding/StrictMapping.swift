@@ -25,9 +25,10 @@ public struct StrictMapping {
       if notYetSupported.contains(entry.key) {
         problems.add(.error("\(context) field \"\(entry.key)\" is not supported by kiln yet", at: entry.keyLocation))
       } else {
-        problems.add(.error(
-          "unknown field \"\(entry.key)\" in \(context)", at: entry.keyLocation,
-          hint: Suggestion.hint(for: entry.key, among: known)))
+        problems.add(
+          .error(
+            "unknown field \"\(entry.key)\" in \(context)", at: entry.keyLocation,
+            hint: Suggestion.hint(for: entry.key, among: known)))
       }
     }
   }
@@ -110,9 +111,10 @@ public struct StrictMapping {
     if let text = value.string { return text }
     if let scalar = value.scalar, scalar.tag == .timestamp { return scalar.text }
     if let scalar = value.scalar, scalar.tag != .null {
-      problems.add(.error(
-        "\(what) must be a string, not the \(scalar.tag) \(scalar.text)", at: value.location,
-        hint: "quote it: \"\(scalar.text)\""))
+      problems.add(
+        .error(
+          "\(what) must be a string, not the \(scalar.tag) \(scalar.text)", at: value.location,
+          hint: "quote it: \"\(scalar.text)\""))
     } else {
       problems.add(.error("\(what) must be a string, not a \(value.kindDescription)", at: value.location))
     }
@@ -124,12 +126,17 @@ public struct StrictMapping {
     if let scalar = value.scalar, scalar.tag == .string {
       // "3" where 3 was meant: the quotes are the problem.
       let unquoted = ScalarResolver.resolvePlain(scalar.text)
-      if (unquoted == .int && expected.hasPrefix("an integer")) || (unquoted == .bool && expected.hasPrefix("a boolean")) {
-        hint = value.location.file == "--set-string"
+      if (unquoted == .int && expected.hasPrefix("an integer"))
+        || (unquoted == .bool && expected.hasPrefix("a boolean"))
+      {
+        hint =
+          value.location.file == "--set-string"
           ? "--set-string makes every value a string; use --set" : "remove the quotes: \(scalar.text)"
       }
     }
-    let found = value.scalar.map { "the \($0.tag) \($0.tag == .string ? "\"\($0.text)\"" : $0.text)" } ?? "a \(value.kindDescription)"
+    let found =
+      value.scalar.map { "the \($0.tag) \($0.tag == .string ? "\"\($0.text)\"" : $0.text)" }
+      ?? "a \(value.kindDescription)"
     return .error("\(key) in \(context) must be \(expected), not \(found)", at: value.location, hint: hint)
   }
 }
@@ -152,10 +159,19 @@ public enum ScalarValue {
       s = s.dropFirst()
     }
     var radix = 10
-    if s.hasPrefix("0x") || s.hasPrefix("0X") { radix = 16; s = s.dropFirst(2) }
-    else if s.hasPrefix("0o") || s.hasPrefix("0O") { radix = 8; s = s.dropFirst(2) }
-    else if s.hasPrefix("0b") || s.hasPrefix("0B") { radix = 2; s = s.dropFirst(2) }
-    else if s.count > 1 && s.hasPrefix("0") { radix = 8; s = s.dropFirst() }
+    if s.hasPrefix("0x") || s.hasPrefix("0X") {
+      radix = 16
+      s = s.dropFirst(2)
+    } else if s.hasPrefix("0o") || s.hasPrefix("0O") {
+      radix = 8
+      s = s.dropFirst(2)
+    } else if s.hasPrefix("0b") || s.hasPrefix("0B") {
+      radix = 2
+      s = s.dropFirst(2)
+    } else if s.count > 1 && s.hasPrefix("0") {
+      radix = 8
+      s = s.dropFirst()
+    }
     guard let magnitude = Int(s, radix: radix) else { return nil }
     return negative ? -magnitude : magnitude
   }

@@ -15,12 +15,16 @@ public struct DiffObject: Sendable {
   /// that name: comparing two environments, each side's namespace counts as the same, so the
   /// diff shows what really differs. Generated objects match by the name they were generated
   /// with, so a new content hash is a change, not a removal and an addition.
-  public static func objects(of resources: [Resource], environmentNamespace: String?, shownIn namespace: String? = nil) -> [DiffObject] {
+  public static func objects(of resources: [Resource], environmentNamespace: String?, shownIn namespace: String? = nil)
+    -> [DiffObject]
+  {
     resources.map { resource in
       var resource = resource
       if let from = environmentNamespace, let to = namespace, from != to {
         if resource.namespace == from { resource.setNamespace(.string(to)) }
-        if resource.kind == "Namespace" && resource.group.isEmpty && resource.name == from { resource.setName(to, at: resource.location) }
+        if resource.kind == "Namespace" && resource.group.isEmpty && resource.name == from {
+          resource.setName(to, at: resource.location)
+        }
       }
       let name = resource.isGenerated ? resource.originalName : resource.name
       return make(resource, matchName: name)

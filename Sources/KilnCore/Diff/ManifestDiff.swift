@@ -37,7 +37,8 @@ public struct ManifestDiff: Sendable {
     for object in old where !newKeys.contains(object.key) {
       var before: DiffObject? = object
       if object.isSecret && !showSecrets { before = SecretMask.mask(old: object, new: nil).old }
-      entries.append(Entry(change: .removed, header: object.header, lines: UnifiedDiff.lines(old: before?.lines() ?? [], new: [])))
+      entries.append(
+        Entry(change: .removed, header: object.header, lines: UnifiedDiff.lines(old: before?.lines() ?? [], new: [])))
     }
     return ManifestDiff(entries: entries)
   }

@@ -2,7 +2,10 @@
 /// around them, as `diff -u` prints them.
 public enum UnifiedDiff {
   public enum Line: Equatable, Sendable {
-    case context(String), removed(String), added(String), hunk(String)
+    case context(String)
+    case removed(String)
+    case added(String)
+    case hunk(String)
   }
 
   static func lines(old: [String], new: [String], context: Int = 3) -> [Line] {

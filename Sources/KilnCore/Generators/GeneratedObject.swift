@@ -16,7 +16,9 @@ enum GeneratedObject {
     if let namespace = spec.namespace, !namespace.isEmpty {
       metadata.append(MapEntry(key: "namespace", keyLocation: at, value: .string(namespace, at: at)))
     }
-    if !options.labels.isEmpty { metadata.append(MapEntry(key: "labels", keyLocation: at, value: stringMap(options.labels, at: at))) }
+    if !options.labels.isEmpty {
+      metadata.append(MapEntry(key: "labels", keyLocation: at, value: stringMap(options.labels, at: at)))
+    }
     if !options.annotations.isEmpty {
       metadata.append(MapEntry(key: "annotations", keyLocation: at, value: stringMap(options.annotations, at: at)))
     }
@@ -36,27 +38,35 @@ enum GeneratedObject {
         case .text(let text):
           data.append(MapEntry(key: pair.key, keyLocation: pair.location, value: .string(text, at: pair.location)))
         case .bytes(let bytes):
-          binary.append(MapEntry(
-            key: pair.key, keyLocation: pair.location, value: .string(Base64Lines.encode(bytes), at: pair.location)))
+          binary.append(
+            MapEntry(
+              key: pair.key, keyLocation: pair.location, value: .string(Base64Lines.encode(bytes), at: pair.location)))
         }
       }
       if !data.isEmpty { object.append(MapEntry(key: "data", keyLocation: at, value: .mapping(data, at: at))) }
-      if !binary.isEmpty { object.append(MapEntry(key: "binaryData", keyLocation: at, value: .mapping(binary, at: at))) }
+      if !binary.isEmpty {
+        object.append(MapEntry(key: "binaryData", keyLocation: at, value: .mapping(binary, at: at)))
+      }
     case .secret:
       let type = spec.type.flatMap { $0.isEmpty ? nil : $0 } ?? "Opaque"
       object.append(MapEntry(key: "type", keyLocation: at, value: .string(type, at: at)))
       let data = sorted.map {
-        MapEntry(key: $0.key, keyLocation: $0.location, value: .string(Base64Lines.encode($0.content.bytes), at: $0.location))
+        MapEntry(
+          key: $0.key, keyLocation: $0.location, value: .string(Base64Lines.encode($0.content.bytes), at: $0.location))
       }
       object.append(MapEntry(key: "data", keyLocation: at, value: .mapping(data, at: at)))
     }
-    if options.immutable == true { object.append(MapEntry(key: "immutable", keyLocation: at, value: .bool(true, at: at))) }
+    if options.immutable == true {
+      object.append(MapEntry(key: "immutable", keyLocation: at, value: .bool(true, at: at)))
+    }
     return .mapping(object, at: at)
   }
 
   private static func stringMap(_ entries: [MapEntry], at location: SourceLocation) -> Node {
     .mapping(
-      entries.map { MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: .string($0.value.string ?? "", at: $0.value.location)) },
+      entries.map {
+        MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: .string($0.value.string ?? "", at: $0.value.location))
+      },
       at: location)
   }
 }

@@ -47,15 +47,22 @@ enum GeneratorBehavior {
 
   private static func effective(_ namespace: String) -> String { namespace.isEmpty ? "default" : namespace }
 
-  static func combine(_ old: Resource, with new: Resource, behavior: GeneratorSpec.Behavior, addsHash: Bool) -> Resource {
+  static func combine(_ old: Resource, with new: Resource, behavior: GeneratorSpec.Behavior, addsHash: Bool) -> Resource
+  {
     var result = old
     var node = new.node
     let at = new.node.location
     node.withMapping(forKey: "metadata", generatedBy: "Generators") { metadata in
-      setStringMap(&metadata, "labels", merged(stringMap(old.node.value(at: ["metadata", "labels"])),
-        stringMap(metadata["labels"])), at: at)
-      setStringMap(&metadata, "annotations", merged(stringMap(old.node.value(at: ["metadata", "annotations"])),
-        stringMap(metadata["annotations"])), at: at)
+      setStringMap(
+        &metadata, "labels",
+        merged(
+          stringMap(old.node.value(at: ["metadata", "labels"])),
+          stringMap(metadata["labels"])), at: at)
+      setStringMap(
+        &metadata, "annotations",
+        merged(
+          stringMap(old.node.value(at: ["metadata", "annotations"])),
+          stringMap(metadata["annotations"])), at: at)
       metadata["name"] = .string(old.name, at: at)
       if let namespace = old.namespace, !namespace.isEmpty {
         metadata["namespace"] = .string(namespace, at: at)
@@ -109,6 +116,7 @@ enum GeneratorBehavior {
     }
     let sorted = entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     node[field] = .mapping(
-      sorted.map { MapEntry(key: $0.key, keyLocation: $0.location, value: .string($0.value, at: $0.location)) }, at: location)
+      sorted.map { MapEntry(key: $0.key, keyLocation: $0.location, value: .string($0.value, at: $0.location)) },
+      at: location)
   }
 }

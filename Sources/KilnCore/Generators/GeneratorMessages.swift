@@ -12,7 +12,9 @@ extension Diagnostic {
 
   /// "missing key name for file path %q in source %q", "missing file path for key name %q in
   /// source %q", "source %q key name or file path contains '='"
-  static func invalidFileSource(_ text: String, _ problem: FileSource.Invalid, at location: SourceLocation) -> Diagnostic {
+  static func invalidFileSource(_ text: String, _ problem: FileSource.Invalid, at location: SourceLocation)
+    -> Diagnostic
+  {
     switch problem {
     case .missingKey(let path):
       return .error("missing key name for file path \"\(path)\" in file source \"\(text)\"", at: location)
@@ -50,7 +52,9 @@ extension Diagnostic {
   }
 
   /// "builtin ConfigMapGenerator marshal: yaml: control characters are not allowed"
-  static func generatorControlCharacter(_ scalar: Unicode.Scalar, in text: String, at location: SourceLocation) -> Diagnostic {
+  static func generatorControlCharacter(_ scalar: Unicode.Scalar, in text: String, at location: SourceLocation)
+    -> Diagnostic
+  {
     var code = String(scalar.value, radix: 16, uppercase: true)
     while code.count < 4 { code = "0" + code }
     return .error(
@@ -60,14 +64,18 @@ extension Diagnostic {
   }
 
   /// "id %#v exists; behavior must be merge or replace"
-  static func generatedObjectExists(_ id: ResourceID, at location: SourceLocation, existing: SourceLocation) -> Diagnostic {
+  static func generatedObjectExists(_ id: ResourceID, at location: SourceLocation, existing: SourceLocation)
+    -> Diagnostic
+  {
     .error(
       "\(id) already exists; behavior must be merge or replace", at: location,
       notes: ["the existing object comes from \(existing)"])
   }
 
   /// "id %#v does not exist; cannot merge or replace"
-  static func generatorTargetMissing(_ id: ResourceID, behavior: GeneratorSpec.Behavior, at location: SourceLocation) -> Diagnostic {
+  static func generatorTargetMissing(_ id: ResourceID, behavior: GeneratorSpec.Behavior, at location: SourceLocation)
+    -> Diagnostic
+  {
     .error(
       "\(id) does not exist; cannot \(behavior.rawValue) it", at: location,
       hint: "behavior \(behavior.rawValue) changes an object from resources or an earlier generator; "
@@ -75,7 +83,9 @@ extension Diagnostic {
   }
 
   /// "found multiple objects %v that could accept merge of %v"
-  static func generatorTargetAmbiguous(_ id: ResourceID, candidates: [Resource], at location: SourceLocation) -> Diagnostic {
+  static func generatorTargetAmbiguous(_ id: ResourceID, candidates: [Resource], at location: SourceLocation)
+    -> Diagnostic
+  {
     .error(
       "\(id) matches \(candidates.count) objects; cannot merge or replace", at: location,
       notes: candidates.map { "candidate \($0.id) from \($0.location)" })

@@ -64,7 +64,10 @@ enum GeneratorSettings {
   /// Throws for the first key of `data`, `binaryData`, labels or annotations that YAML 1.2
   /// reads as something other than a string.
   static func checkKeys(of node: Node) throws {
-    let maps = [node["data"], node["binaryData"], node.value(at: ["metadata", "labels"]), node.value(at: ["metadata", "annotations"])]
+    let maps = [
+      node["data"], node["binaryData"], node.value(at: ["metadata", "labels"]),
+      node.value(at: ["metadata", "annotations"]),
+    ]
     for map in maps {
       for entry in map?.entries ?? [] where !entry.key.isEmpty {
         let tag = ScalarResolver.resolvePlain(entry.key, dialect: .yaml12)

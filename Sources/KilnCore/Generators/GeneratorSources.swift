@@ -59,7 +59,8 @@ struct GeneratorSources {
     let shown = files.display(path)
     do {
       return try EnvFile.parse(bytes).map {
-        GeneratorPair(key: $0.key, content: .text($0.value), location: SourceLocation(file: shown, line: $0.line, column: 1))
+        GeneratorPair(
+          key: $0.key, content: .text($0.value), location: SourceLocation(file: shown, line: $0.line, column: 1))
       }
     } catch {
       throw Diagnostic.envFileLineNotUTF8(at: SourceLocation(file: shown, line: error.line, column: 1))

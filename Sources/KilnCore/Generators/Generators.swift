@@ -34,7 +34,8 @@ enum Generators {
       let node = GeneratedObject.make(spec, pairs: pairs, options: options)
       entryProblems.recording { try GeneratorSettings.checkKeys(of: node) }
 
-      var resource = Resource(node: node, sourcePath: written.declaredIn?.file ?? kustomizationSource, component: component)
+      var resource = Resource(
+        node: node, sourcePath: written.declaredIn?.file ?? kustomizationSource, component: component)
       resource.isGenerated = true
       resource.needsHashSuffix = options.addsHashSuffix
       let id = resource.id
@@ -54,7 +55,8 @@ enum Generators {
 
   /// The kustomization file of `directory`, project-relative: the generated objects' source.
   private static func kustomizationFile(in directory: String, files: ProjectFiles) -> String {
-    let name = Kustomization.fileNames.first { files.kind(of: Path.join(directory, $0)) == .file } ?? Kustomization.fileNames[0]
+    let name =
+      Kustomization.fileNames.first { files.kind(of: Path.join(directory, $0)) == .file } ?? Kustomization.fileNames[0]
     return directory == "." ? name : directory + "/" + name
   }
 }

@@ -34,7 +34,8 @@ enum NameHash {
       return GoJSON.encode(.object(fields))
     case "Secret":
       var fields: [(key: String, value: GoJSON.Value)] = [
-        ("kind", .string("Secret")), ("type", field(node["type"])), ("name", .string("")), ("data", field(node["data"])),
+        ("kind", .string("Secret")), ("type", field(node["type"])), ("name", .string("")),
+        ("data", field(node["data"])),
       ]
       if let strings = node["stringData"], strings.isMapping { fields.append(("stringData", field(strings))) }
       return GoJSON.encode(.object(fields))
@@ -68,15 +69,16 @@ enum NameHash {
 
   /// The first 10 hex characters with `0 1 3 a e` → `g h k m t`.
   static func encode(sha256Hex hex: String) -> String {
-    String(hex.utf8.prefix(10).map { c -> Character in
-      switch c {
-      case UInt8(ascii: "0"): "g"
-      case UInt8(ascii: "1"): "h"
-      case UInt8(ascii: "3"): "k"
-      case UInt8(ascii: "a"): "m"
-      case UInt8(ascii: "e"): "t"
-      default: Character(Unicode.Scalar(c))
-      }
-    })
+    String(
+      hex.utf8.prefix(10).map { c -> Character in
+        switch c {
+        case UInt8(ascii: "0"): "g"
+        case UInt8(ascii: "1"): "h"
+        case UInt8(ascii: "3"): "k"
+        case UInt8(ascii: "a"): "m"
+        case UInt8(ascii: "e"): "t"
+        default: Character(Unicode.Scalar(c))
+        }
+      })
   }
 }

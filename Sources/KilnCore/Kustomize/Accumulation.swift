@@ -109,7 +109,8 @@ private struct PendingEntries {
         segments.append(Segment(range: k, objects: start..<min(start + 16, upper), runs: suffix))
       }
     }
-    let failures = InParallel.changing(&resources, items: segments.count, minimum: 2) { [segments, specSets] pieces, resources in
+    let failures = InParallel.changing(&resources, items: segments.count, minimum: 2) {
+      [segments, specSets] pieces, resources in
       var applicable = specSets.map(ApplicableSpecs.init)
       var failures: [Failure] = []
       for segment in segments[pieces] {
@@ -117,7 +118,8 @@ private struct PendingEntries {
           var problems = DiagnosticCollector()
           for index in segment.objects {
             FieldPath.setEntries(
-              run.entries, at: &applicable[run.specSet], in: &resources[index], transform: run.transform, problems: &problems)
+              run.entries, at: &applicable[run.specSet], in: &resources[index], transform: run.transform,
+              problems: &problems)
           }
           if problems.hasErrors {
             failures.append(Failure(range: segment.range, run: number, problems: problems))

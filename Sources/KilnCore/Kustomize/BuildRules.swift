@@ -14,6 +14,8 @@ public struct BuildRules: Sendable {
   /// Kustomize requires a kustomization file.
   public var plainDirectories: Bool
 
-  public static let kilnBuild = BuildRules(filesInsideTheirKustomization: false, resourceDialect: .yaml11, plainDirectories: true)
-  public static let kustomize = BuildRules(filesInsideTheirKustomization: true, resourceDialect: .yaml12, plainDirectories: false)
+  public static let kilnBuild = BuildRules(
+    filesInsideTheirKustomization: false, resourceDialect: .yaml11, plainDirectories: true)
+  public static let kustomize = BuildRules(
+    filesInsideTheirKustomization: true, resourceDialect: .yaml12, plainDirectories: false)
 }

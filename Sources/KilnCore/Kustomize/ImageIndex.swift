@@ -20,7 +20,9 @@ struct ImageIndex {
       // A name with a tag or a digest in it, or with regular-expression operators other than
       // `.`, is matched against every object, as Kustomize does.
       var candidates: [Int]
-      if override.name.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || ImageOverride.isRegexOperator($0) }) {
+      if override.name.utf8.contains(where: {
+        $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || ImageOverride.isRegexOperator($0)
+      }) {
         candidates = Array(resources.indices)
       } else {
         candidates = []

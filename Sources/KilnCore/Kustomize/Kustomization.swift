@@ -2,7 +2,10 @@ public import KilnYAML
 
 /// A `kustomization.yaml` (kind Kustomization or Component), decoded and checked.
 public struct Kustomization: Sendable {
-  public enum Kind: String, Sendable { case kustomization = "Kustomization", component = "Component" }
+  public enum Kind: String, Sendable {
+    case kustomization = "Kustomization"
+    case component = "Component"
+  }
 
   /// A path listed in `resources` or `components`, with where it was written.
   public struct Entry: Sendable {
@@ -117,7 +120,10 @@ public struct PatchTarget: Sendable {
 
 /// One `configMapGenerator` or `secretGenerator` entry.
 public struct GeneratorSpec: Sendable {
-  public enum Kind: String, Sendable { case configMap = "ConfigMap", secret = "Secret" }
+  public enum Kind: String, Sendable {
+    case configMap = "ConfigMap"
+    case secret = "Secret"
+  }
   public enum Behavior: String, Sendable { case create, merge, replace }
 
   /// A `key=value` literal, a file (`path` or `key=path`) or an env file, as written.

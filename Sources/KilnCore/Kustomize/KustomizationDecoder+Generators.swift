@@ -19,7 +19,9 @@ extension KustomizationDecoder {
     var spec = GeneratorSpec(kind: kind, name: name, location: item.location)
     spec.namespace = fields.string("namespace", problems: &problems)
     // Kustomize takes any behavior but merge and replace (a typo too) as create.
-    if let behavior = fields.string("behavior", problems: &problems), let parsed = GeneratorSpec.Behavior(rawValue: behavior) {
+    if let behavior = fields.string("behavior", problems: &problems),
+      let parsed = GeneratorSpec.Behavior(rawValue: behavior)
+    {
       spec.behavior = parsed
     }
     spec.literals = sources("literals", fields)
@@ -63,7 +65,8 @@ extension KustomizationDecoder {
     switch order {
     case "fifo":
       if fields["legacySortOptions"] != nil {
-        problems.add(.error("legacySortOptions cannot be used with order fifo", at: fields.keyLocation("legacySortOptions")))
+        problems.add(
+          .error("legacySortOptions cannot be used with order fifo", at: fields.keyLocation("legacySortOptions")))
       }
       return .fifo
     case "legacy":
@@ -78,7 +81,8 @@ extension KustomizationDecoder {
       return .legacy(LegacyOrder(first: kinds("orderFirst"), last: kinds("orderLast")))
     default:
       if let order {
-        problems.add(.error("sortOptions.order must be fifo or legacy, not \"\(order)\"", at: fields["order"]?.location))
+        problems.add(
+          .error("sortOptions.order must be fifo or legacy, not \"\(order)\"", at: fields["order"]?.location))
       } else {
         problems.add(.error("sortOptions needs an order: fifo or legacy", at: keyLocation ?? node.location))
       }

@@ -4,7 +4,9 @@ import KilnYAML
 extension KustomizationDecoder {
   /// A `patchesStrategicMerge` entry: inline YAML, or else the path of a file.
   mutating func strategicMergePatch(_ item: Node) -> PatchSpec? {
-    guard let text = StrictMapping.string(item, what: "patchesStrategicMerge entry", problems: &problems) else { return nil }
+    guard let text = StrictMapping.string(item, what: "patchesStrategicMerge entry", problems: &problems) else {
+      return nil
+    }
     if let documents = try? YAMLParser.parseDocuments(Array(text.utf8), file: file, dialect: .yaml12),
       !documents.isEmpty, documents.allSatisfy(\.isMapping)
     {
@@ -19,12 +21,15 @@ extension KustomizationDecoder {
   mutating func patch(_ item: Node, form: PatchSpec.Form) -> PatchSpec? {
     let context = form == .json6902 ? "patchesJson6902 entry" : "patches entry"
     let fields = StrictMapping(item, context: context, problems: &problems)
-    fields.checkKeys(form == .json6902 ? ["path", "patch", "target"] : ["path", "patch", "target", "options"], problems: &problems)
+    fields.checkKeys(
+      form == .json6902 ? ["path", "patch", "target"] : ["path", "patch", "target", "options"], problems: &problems)
     // An empty path or patch is none (Go's zero value).
     let path = fields.string("path", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
     let inline = fields.string("patch", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
     var target: PatchTarget?
-    if let node = fields.mapping("target", problems: &problems) { target = patchTarget(node, json6902: form == .json6902) }
+    if let node = fields.mapping("target", problems: &problems) {
+      target = patchTarget(node, json6902: form == .json6902)
+    }
     if form == .json6902 && target == nil && item.isMapping {
       problems.add(.error("patchesJson6902 entry needs a target", at: item.location))
     }
@@ -35,7 +40,8 @@ extension KustomizationDecoder {
         PatchSpec(form: form, text: $0.text, file: $0.display, target: target, location: item.location)
       }
     case (nil, let text?):
-      spec = PatchSpec(form: form, text: text, file: file, target: target, location: fields["patch"]?.location ?? item.location)
+      spec = PatchSpec(
+        form: form, text: text, file: file, target: target, location: fields["patch"]?.location ?? item.location)
     case (_?, _?):
       problems.add(.error("\(context) has both path and patch; give one", at: item.location))
     case (nil, nil):

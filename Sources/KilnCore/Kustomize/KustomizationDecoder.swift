@@ -35,9 +35,12 @@ struct KustomizationDecoder {
   /// The kustomization was refused as empty.
   var saidNothing = false
 
-  static func decode(_ node: Node, file: String, context: String = "kustomization", readFile: @escaping FileReader = { path, at in
-    throw Diagnostic.error("cannot read \"\(path)\" here", at: at)
-  }) throws -> Kustomization {
+  static func decode(
+    _ node: Node, file: String, context: String = "kustomization",
+    readFile: @escaping FileReader = { path, at in
+      throw Diagnostic.error("cannot read \"\(path)\" here", at: at)
+    }
+  ) throws -> Kustomization {
     var decoder = KustomizationDecoder(file: file, readFile: readFile, context: context)
     let result = decoder.decode(node)
     if decoder.problems.hasErrors {
@@ -66,10 +69,11 @@ struct KustomizationDecoder {
     for key in Self.deprecated.keys.sorted() where fields[key] != nil {
       let replacement = Self.deprecated[key] ?? ""
       let experimental = key == "vars" ? " [EXPERIMENTAL]" : ""
-      result.warnings.append(Diagnostic(
-        .warning,
-        "'\(key)' is deprecated. Please use '\(replacement)' instead.\(experimental) Run 'kustomize edit fix' to update your Kustomization automatically.",
-        at: fields.keyLocation(key)))
+      result.warnings.append(
+        Diagnostic(
+          .warning,
+          "'\(key)' is deprecated. Please use '\(replacement)' instead.\(experimental) Run 'kustomize edit fix' to update your Kustomization automatically.",
+          at: fields.keyLocation(key)))
     }
     result.resources = entries("resources", fields) + entries("bases", fields)
     result.components = entries("components", fields)
@@ -130,16 +134,19 @@ struct KustomizationDecoder {
       if let known = Kustomization.Kind(rawValue: text) {
         kind = known
       } else {
-        problems.add(.error(
-          "kind must be Kustomization or Component, not \"\(text)\"", at: fields["kind"]?.location,
-          hint: Suggestion.hint(for: text, among: ["Kustomization", "Component"])))
+        problems.add(
+          .error(
+            "kind must be Kustomization or Component, not \"\(text)\"", at: fields["kind"]?.location,
+            hint: Suggestion.hint(for: text, among: ["Kustomization", "Component"])))
       }
     }
     // Each kind has its one API version; an empty or missing one is taken as that.
     let expected = kind == .component ? "kustomize.config.k8s.io/v1alpha1" : "kustomize.config.k8s.io/v1beta1"
     if let version = fields.string("apiVersion", problems: &problems), !version.isEmpty, version != expected {
-      problems.add(.error(
-        "apiVersion for \(kind.rawValue) should be \(expected), not \"\(version)\"", at: fields["apiVersion"]?.location))
+      problems.add(
+        .error(
+          "apiVersion for \(kind.rawValue) should be \(expected), not \"\(version)\"",
+          at: fields["apiVersion"]?.location))
     }
     return kind
   }
@@ -195,7 +202,8 @@ struct KustomizationDecoder {
     let includeTemplates = fields.bool("includeTemplates", problems: &problems) ?? false
     if !specs.isEmpty {
       do {
-        specs = try AddLabels.fieldSpecs(includeSelectors: includeSelectors, includeTemplates: includeTemplates, custom: specs)
+        specs = try AddLabels.fieldSpecs(
+          includeSelectors: includeSelectors, includeTemplates: includeTemplates, custom: specs)
       } catch let error as Diagnostic {
         problems.add(.error(error.message, at: fields.keyLocation("fields")))
       } catch {
@@ -242,7 +250,9 @@ struct KustomizationDecoder {
     switch scalar.tag {
     case .int: return ScalarValue.int(scalar.text)
     case .float:
-      guard let value = Double(scalar.text.filter { $0 != "_" }), value.rounded() == value, abs(value) < 9e18 else { return nil }
+      guard let value = Double(scalar.text.filter { $0 != "_" }), value.rounded() == value, abs(value) < 9e18 else {
+        return nil
+      }
       return Int(value)
     default: return nil
     }

@@ -54,7 +54,9 @@ extension KustomizeBuilder {
     directories: inout [String]
   ) {
     for entry in kustomization.resources + kustomization.components where !Self.isRemote(entry.path) {
-      guard let path = try? files.resolve(entry.path, in: directory, at: nil, mayLeaveRoot: rules.filesInsideTheirKustomization)
+      guard
+        let path = try? files.resolve(
+          entry.path, in: directory, at: nil, mayLeaveRoot: rules.filesInsideTheirKustomization)
       else { continue }
       switch files.kind(of: path) {
       case .directory:

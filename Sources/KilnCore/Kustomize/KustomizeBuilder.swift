@@ -48,7 +48,8 @@ struct KustomizeBuilder {
         var only = Kustomization(kind: .kustomization, location: generators[0].location)
         only.configMapGenerator = generators.filter { $0.kind == .configMap }
         only.secretGenerator = generators.filter { $0.kind == .secret }
-        try Generators.run(only, in: directory, files: files, fence: fence(directory), into: &resources, component: component)
+        try Generators.run(
+          only, in: directory, files: files, fence: fence(directory), into: &resources, component: component)
         try Self.checkUnique(resources)
       }
       return (resources, nil)
@@ -72,7 +73,8 @@ struct KustomizeBuilder {
 
   /// Kustomize refuses to build a directory that is, or holds, one it is building already (its
   /// loader's "cycle detected"): a base listing `../` would otherwise include itself.
-  private func checkNotEnclosingABuild(_ directory: String, listedIn field: String, at location: SourceLocation?) throws {
+  private func checkNotEnclosingABuild(_ directory: String, listedIn field: String, at location: SourceLocation?) throws
+  {
     guard !building.isEmpty else { return }
     let candidate = try files.resolvedDirectory(directory)
     for visited in building {
@@ -82,7 +84,8 @@ struct KustomizeBuilder {
       }
       if root.hasPrefix(candidate == "/" ? "/" : candidate + "/") {
         throw Diagnostic.error(
-          "\(files.display(directory)) holds \(files.display(visited)), which is being built: a cycle through \(field)", at: location)
+          "\(files.display(directory)) holds \(files.display(visited)), which is being built: a cycle through \(field)",
+          at: location)
       }
     }
   }
@@ -140,12 +143,15 @@ struct KustomizeBuilder {
     if !generators.isEmpty {
       let files = files
       let fence = fence(directory)
-      try accumulation.generate({ resources in
-        try Generators.run(kustomization, in: directory, files: files, fence: fence, into: &resources, component: component)
-      }, readsExisting: generators.contains { $0.behavior != .create })
+      try accumulation.generate(
+        { resources in
+          try Generators.run(
+            kustomization, in: directory, files: files, fence: fence, into: &resources, component: component)
+        }, readsExisting: generators.contains { $0.behavior != .create })
     }
     for entry in kustomization.components {
-      let path = try files.resolve(entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
+      let path = try files.resolve(
+        entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
       guard files.kind(of: path) == .directory else {
         throw Diagnostic.error("component \"\(entry.path)\" is not a directory", at: entry.location)
       }
@@ -155,7 +161,8 @@ struct KustomizeBuilder {
       }
       guard nested.kind == .component else {
         throw Diagnostic.error(
-          "\"\(entry.path)\" is a Kustomization; only kind Component may be listed under components", at: entry.location)
+          "\"\(entry.path)\" is a Kustomization; only kind Component may be listed under components", at: entry.location
+        )
       }
       building.append(path)
       defer { building.removeLast() }
@@ -176,7 +183,9 @@ struct KustomizeBuilder {
     if let suffix = k.nameSuffix { steps.append(AddNameSuffix(suffix: suffix)) }
     for set in k.labels {
       let reach: AddLabels.Reach = set.includeSelectors ? .selectors : set.includeTemplates ? .templates : .metadataOnly
-      steps.append(set.fields.isEmpty ? AddLabels(labels: set.pairs, reach: reach) : AddLabels(labels: set.pairs, fieldSpecs: set.fields))
+      steps.append(
+        set.fields.isEmpty
+          ? AddLabels(labels: set.pairs, reach: reach) : AddLabels(labels: set.pairs, fieldSpecs: set.fields))
     }
     if !k.commonLabels.isEmpty { steps.append(AddLabels(labels: k.commonLabels, reach: .selectors)) }
     if !k.commonAnnotations.isEmpty { steps.append(AddAnnotations(annotations: k.commonAnnotations)) }
@@ -195,11 +204,14 @@ struct KustomizeBuilder {
     return scheme || path.hasPrefix("github.com/") || path.hasPrefix("git@")
   }
 
-  private mutating func buildEntry(_ entry: Kustomization.Entry, in directory: String, component: String?) throws -> [Resource] {
+  private mutating func buildEntry(_ entry: Kustomization.Entry, in directory: String, component: String?) throws
+    -> [Resource]
+  {
     if Self.isRemote(entry.path) {
       throw Diagnostic.error("remote resources are not supported: \"\(entry.path)\"", at: entry.location)
     }
-    let path = try files.resolve(entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
+    let path = try files.resolve(
+      entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
     switch files.kind(of: path) {
     case .directory:
       if let nested = try? load(path, requestedBy: entry.location), nested.kind == .component {
@@ -214,7 +226,8 @@ struct KustomizeBuilder {
     case nil:
       if files.isSymlink(path) {
         throw Diagnostic.error(
-          "resource \"\(entry.path)\" is a symlink that leads nowhere (a missing target, or a loop)", at: entry.location)
+          "resource \"\(entry.path)\" is a symlink that leads nowhere (a missing target, or a loop)", at: entry.location
+        )
       }
       let siblings = (try? files.list(directory)) ?? []
       throw Diagnostic.error(
@@ -223,7 +236,9 @@ struct KustomizeBuilder {
     }
   }
 
-  private func plainDirectory(_ directory: String, component: String?, requestedBy location: SourceLocation?) throws -> [Resource] {
+  private func plainDirectory(_ directory: String, component: String?, requestedBy location: SourceLocation?) throws
+    -> [Resource]
+  {
     var resources: [Resource] = []
     var problems = DiagnosticCollector()
     for name in try files.list(directory) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
@@ -234,7 +249,8 @@ struct KustomizeBuilder {
       case nil:
         // A link that leads nowhere would leave its object out without a word.
         if files.isSymlink(path) {
-          problems.add(.error("\(files.display(path)) \(files.brokenSymlink(path)); its object cannot be read", at: nil))
+          problems.add(
+            .error("\(files.display(path)) \(files.brokenSymlink(path)); its object cannot be read", at: nil))
         }
         continue
       }
@@ -266,19 +282,22 @@ struct KustomizeBuilder {
         // The same place twice: one file read twice (listed twice, or reached two ways).
         let sameFile = resources[index].location == resources[first].location
         let (this, other) = (resources[index], resources[first])
-        if let component = this.component, this.instance != nil, other.instance != nil, this.instance != other.instance {
-          problems.add(.error(
-            "\(this.id) is made by two instances of component \"\(component)\" (\(other.instance ?? "") and \(this.instance ?? ""))",
-            at: this.location,
-            hint: "give each instance a nameSuffix, or a namespace of its own if the object is namespaced"))
+        if let component = this.component, this.instance != nil, other.instance != nil, this.instance != other.instance
+        {
+          problems.add(
+            .error(
+              "\(this.id) is made by two instances of component \"\(component)\" (\(other.instance ?? "") and \(this.instance ?? ""))",
+              at: this.location,
+              hint: "give each instance a nameSuffix, or a namespace of its own if the object is namespaced"))
           continue
         }
-        problems.add(.error(
-          sameFile
-            ? "\(resources[index].id) is added twice: \(resources[index].location.file) is listed twice, or reached two ways"
-            : "\(resources[index].id) is defined twice",
-          at: resources[index].location,
-          notes: sameFile ? [] : ["first defined at \(resources[first].location)"]))
+        problems.add(
+          .error(
+            sameFile
+              ? "\(resources[index].id) is added twice: \(resources[index].location.file) is listed twice, or reached two ways"
+              : "\(resources[index].id) is defined twice",
+            at: resources[index].location,
+            notes: sameFile ? [] : ["first defined at \(resources[first].location)"]))
       } else {
         seen[id] = index
       }

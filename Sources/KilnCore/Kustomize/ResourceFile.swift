@@ -12,7 +12,8 @@ enum ResourceFile {
     for object in try flatten(files.parseYAML(path, within: directory, dialect: dialect, at: location)) {
       if var problem = check(object) {
         if Kustomization.fileNames.contains(Path.fileName(path)) {
-          problem.hint = "this is a kustomization file: list its directory, \"\(Path.directory(of: path))\", to include what it builds"
+          problem.hint =
+            "this is a kustomization file: list its directory, \"\(Path.directory(of: path))\", to include what it builds"
         }
         problems.add(problem)
       } else {
@@ -39,7 +40,8 @@ enum ResourceFile {
       }
       if items.isNull { continue }
       guard let elements = items.items else {
-        throw Diagnostic.error("\(kind) has items that are not a list, but a \(items.kindDescription)", at: items.location)
+        throw Diagnostic.error(
+          "\(kind) has items that are not a list, but a \(items.kindDescription)", at: items.location)
       }
       queue.append(contentsOf: elements)
     }
@@ -75,7 +77,8 @@ enum ResourceFile {
     }
     // Kustomize rewrites annotations with their keys unquoted and reads them back: a key that
     // then reads as a number, boolean or null (`"1"`, `"true"`, `"~"`) breaks it.
-    for entry in metadata["annotations"]?.entries ?? [] where ScalarResolver.resolvePlain(entry.key, dialect: .yaml12) != .string {
+    for entry in metadata["annotations"]?.entries ?? []
+    where ScalarResolver.resolvePlain(entry.key, dialect: .yaml12) != .string {
       return .error(
         "annotation key \"\(entry.key)\" is read as the \(ScalarResolver.resolvePlain(entry.key, dialect: .yaml12)) \(entry.key) once Kustomize unquotes it, and kubectl kustomize fails",
         at: entry.keyLocation)

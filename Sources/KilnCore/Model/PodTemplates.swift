@@ -19,7 +19,9 @@ public enum PodTemplates {
   /// Calls `body` with the pod template of `resource` (created if the kind has one but the
   /// object lacks it). Returns false when the kind runs no pods.
   @discardableResult
-  public static func withTemplate(_ resource: inout Resource, transform: String, _ body: (inout Node) throws -> Void) rethrows -> Bool {
+  public static func withTemplate(_ resource: inout Resource, transform: String, _ body: (inout Node) throws -> Void)
+    rethrows -> Bool
+  {
     guard let path = templatePath(for: resource) else { return false }
     try descend(&resource.node, path[...], transform: transform, body)
     return true
@@ -49,7 +51,9 @@ public enum PodTemplates {
     return visited
   }
 
-  private static func descend(_ node: inout Node, _ path: ArraySlice<String>, transform: String, _ body: (inout Node) throws -> Void) rethrows {
+  private static func descend(
+    _ node: inout Node, _ path: ArraySlice<String>, transform: String, _ body: (inout Node) throws -> Void
+  ) rethrows {
     guard let key = path.first else {
       try body(&node)
       return
@@ -64,7 +68,9 @@ public enum PodTemplates {
 extension Node {
   /// Mutates the mapping under `key`, creating an empty one (marked generated) when it is
   /// missing or null.
-  public mutating func withMapping<R>(forKey key: String, generatedBy transform: String, _ body: (inout Node) throws -> R) rethrows -> R? {
+  public mutating func withMapping<R>(
+    forKey key: String, generatedBy transform: String, _ body: (inout Node) throws -> R
+  ) rethrows -> R? {
     try withValue(forKey: key, creating: { Node(.mapping([]), at: .generated(by: transform)) }) { child in
       if child.isNull { child = Node(.mapping([]), at: .generated(by: transform)) }
       return try body(&child)

@@ -108,7 +108,9 @@ public struct Resource: Sendable {
 
   public var typeInfo: TypeInfo {
     let v = apiVersion
-    guard let slash = v.utf8.firstIndex(of: UInt8(ascii: "/")) else { return TypeInfo(group: "", version: v, kind: kind) }
+    guard let slash = v.utf8.firstIndex(of: UInt8(ascii: "/")) else {
+      return TypeInfo(group: "", version: v, kind: kind)
+    }
     return TypeInfo(group: String(v[..<slash]), version: String(v[v.utf8.index(after: slash)...]), kind: kind)
   }
 

@@ -20,7 +20,8 @@ enum NameAffix {
       case .suffix: resources[index].suffixes += recorded
       }
       // An object without a name keeps none (Kustomize does not create the field).
-      guard let name = resources[index].node["metadata"]?["name"], let current = name.scalar, current.tag != .null else {
+      guard let name = resources[index].node["metadata"]?["name"], let current = name.scalar, current.tag != .null
+      else {
         continue
       }
       let renamed = side == .prefix ? text + current.text : current.text + text

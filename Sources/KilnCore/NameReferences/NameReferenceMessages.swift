@@ -5,7 +5,8 @@ import KilnYAML
 extension Diagnostic {
   /// " found multiple possible referrals: %s"
   static func multipleReferrals(
-    _ name: String, field: FieldSpec, of referrer: ResourceID, candidates: [Referrals.Facts], at location: SourceLocation
+    _ name: String, field: FieldSpec, of referrer: ResourceID, candidates: [Referrals.Facts],
+    at location: SourceLocation
   ) -> Diagnostic {
     .error(
       "found multiple possible referrals for \"\(name)\" in \(describe(field)) of \(referrer): "
@@ -30,7 +31,9 @@ extension Diagnostic {
   }
 
   /// "%#v is expected to be either a string or a map of string"
-  static func referringListItemNotANameOrMapping(_ field: FieldSpec, of referrer: ResourceID, found node: Node) -> Diagnostic {
+  static func referringListItemNotANameOrMapping(_ field: FieldSpec, of referrer: ResourceID, found node: Node)
+    -> Diagnostic
+  {
     .error(
       "each item of \(describe(field)) of \(referrer) must be a name or a mapping, found a \(node.kindDescription)",
       at: node.location)

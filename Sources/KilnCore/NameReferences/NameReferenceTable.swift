@@ -62,7 +62,9 @@ public enum NameReferenceTable {
 
   public static let rows: [Row] = [
     Row(target: Target(kind: "Deployment"), referrers: [field("HorizontalPodAutoscaler", "spec/scaleTargetRef/name")]),
-    Row(target: Target(kind: "ReplicationController"), referrers: [field("HorizontalPodAutoscaler", "spec/scaleTargetRef/name")]),
+    Row(
+      target: Target(kind: "ReplicationController"),
+      referrers: [field("HorizontalPodAutoscaler", "spec/scaleTargetRef/name")]),
     Row(target: Target(kind: "ReplicaSet"), referrers: [field("HorizontalPodAutoscaler", "spec/scaleTargetRef/name")]),
     Row(target: Target(kind: "StatefulSet"), referrers: [field("HorizontalPodAutoscaler", "spec/scaleTargetRef/name")]),
     Row(
@@ -136,7 +138,9 @@ public enum NameReferenceTable {
         field("RoleBinding", "subjects", group: "rbac.authorization.k8s.io"),
         field("ClusterRoleBinding", "subjects", group: "rbac.authorization.k8s.io"),
       ] + inWorkloads("serviceAccountName")),
-    Row(target: Target(version: "v1", kind: "PersistentVolumeClaim"), referrers: inWorkloads("volumes/persistentVolumeClaim/claimName")),
+    Row(
+      target: Target(version: "v1", kind: "PersistentVolumeClaim"),
+      referrers: inWorkloads("volumes/persistentVolumeClaim/claimName")),
     Row(
       target: Target(version: "v1", kind: "PersistentVolume"),
       referrers: [field("PersistentVolumeClaim", "spec/volumeName"), field("ClusterRole", "rules/resourceNames")]),
@@ -147,7 +151,9 @@ public enum NameReferenceTable {
         field("PersistentVolumeClaim", "spec/storageClassName"),
         field("StatefulSet", "spec/volumeClaimTemplates/spec/storageClassName"),
       ]),
-    Row(target: Target(group: "scheduling.k8s.io", version: "v1", kind: "PriorityClass"), referrers: inWorkloads("priorityClassName")),
+    Row(
+      target: Target(group: "scheduling.k8s.io", version: "v1", kind: "PriorityClass"),
+      referrers: inWorkloads("priorityClassName")),
     // Kustomize's table gives the group as "networking.k8s.io/v1", which no object has: Ingress
     // `ingressClassName` is never rewritten (confirmed with kubectl kustomize v5.5).
     Row(

@@ -80,7 +80,8 @@ struct ReferringFieldUpdate {
           switch items[i].value {
           case .scalar(let scalar): if scalar.tag != .null { try setName(&items[i]) }
           case .mapping: try setNameAndNamespace(&items[i])
-          case .sequence: throw Diagnostic.referringListItemNotANameOrMapping(field.spec, of: referrer.facts.id, found: items[i])
+          case .sequence:
+            throw Diagnostic.referringListItemNotANameOrMapping(field.spec, of: referrer.facts.id, found: items[i])
           }
         }
       }
@@ -101,7 +102,8 @@ struct ReferringFieldUpdate {
       if new != old { node = .string(new, at: node.location) }
     case .ambiguous(let indices):
       throw Diagnostic.multipleReferrals(
-        old, field: field.spec, of: referrer.facts.id, candidates: indices.map { referrals.facts[$0] }, at: node.location)
+        old, field: field.spec, of: referrer.facts.id, candidates: indices.map { referrals.facts[$0] },
+        at: node.location)
     }
   }
 
@@ -110,13 +112,16 @@ struct ReferringFieldUpdate {
   /// object's namespace is written back (unless it has none).
   private mutating func setNameAndNamespace(_ node: inout Node) throws {
     guard let nameNode = node["name"] else {
-      throw Diagnostic.referenceWithoutName(field.spec, of: referrer.facts.id, target: field.target.kind, at: node.location)
+      throw Diagnostic.referenceWithoutName(
+        field.spec, of: referrer.facts.id, target: field.target.kind, at: node.location)
     }
     let old = nameNode.scalar?.text ?? ""
     var candidates = referrals.named(old, kind: field.target.kind).filter(isCandidate)
     if let namespaceNode = node["namespace"] {
       let namespace = namespaceNode.scalar?.text ?? ""
-      if visibleOriginalNamespaces == nil { visibleOriginalNamespaces = referrals.originalNamespaces(visibleTo: referrer) }
+      if visibleOriginalNamespaces == nil {
+        visibleOriginalNamespaces = referrals.originalNamespaces(visibleTo: referrer)
+      }
       let byOrigin = visibleOriginalNamespaces?.contains(namespace) ?? false
       candidates = candidates.filter { index in
         let facts = referrals.facts[index]
@@ -131,7 +136,8 @@ struct ReferringFieldUpdate {
       if chosen.name == old && chosen.namespace.isEmpty { return }
       node["name"] = .string(chosen.name, at: nameNode.location)
       if !chosen.namespace.isEmpty {
-        node["namespace"] = .string(chosen.namespace, at: node["namespace"]?.location ?? .generated(by: "UpdateNameReferences"))
+        node["namespace"] = .string(
+          chosen.namespace, at: node["namespace"]?.location ?? .generated(by: "UpdateNameReferences"))
       }
     case .ambiguous(let indices):
       throw Diagnostic.multipleReferrals(

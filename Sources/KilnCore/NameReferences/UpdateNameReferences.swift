@@ -42,13 +42,16 @@ public struct UpdateNameReferences: Transform {
   }
 
   /// Updates the references in `node` (the object at `index`); false when it has none to update.
-  private static func update(_ node: inout Node, of resource: Resource, at index: Int, _ referrals: Referrals) throws -> Bool {
+  private static func update(_ node: inout Node, of resource: Resource, at index: Int, _ referrals: Referrals) throws
+    -> Bool
+  {
     let facts = referrals.facts[index]
     guard let fields = NameReferenceTable.byReferrerKind[facts.kind] else { return false }
     let type = Resource.TypeInfo(group: facts.group, version: facts.version, kind: facts.kind)
     let applicable = Self.fields(fields, of: type, presentIn: node)
     guard !applicable.isEmpty else { return false }
-    let referrer = Referrals.Referrer(index: index, facts: facts, subjectNamespaces: try Self.subjectNamespaces(of: resource))
+    let referrer = Referrals.Referrer(
+      index: index, facts: facts, subjectNamespaces: try Self.subjectNamespaces(of: resource))
     for field in applicable {
       var update = ReferringFieldUpdate(referrals: referrals, referrer: referrer, field: field, in: node)
       try update.apply(to: &node)
@@ -74,7 +77,9 @@ public struct UpdateNameReferences: Transform {
       guard let namespace = subject["namespace"], let kind = subject["kind"] else { continue }
       guard let kindText = kind.string else { throw Diagnostic.subjectKindNotAString(of: resource.id, found: kind) }
       guard kindText == "ServiceAccount" else { continue }
-      guard let text = namespace.string else { throw Diagnostic.subjectNamespaceNotAString(of: resource.id, found: namespace) }
+      guard let text = namespace.string else {
+        throw Diagnostic.subjectNamespaceNotAString(of: resource.id, found: namespace)
+      }
       result.insert(text)
     }
     return result

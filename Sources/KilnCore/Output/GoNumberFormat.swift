@@ -75,7 +75,9 @@ enum GoNumberFormat {
     if a != 0 && (a < 1e-6 || a >= 1e21) {
       var text = Array(exponent(value).utf8)
       let n = text.count
-      if n >= 4 && text[n - 4] == UInt8(ascii: "e") && text[n - 3] == UInt8(ascii: "-") && text[n - 2] == UInt8(ascii: "0") {
+      if n >= 4 && text[n - 4] == UInt8(ascii: "e") && text[n - 3] == UInt8(ascii: "-")
+        && text[n - 2] == UInt8(ascii: "0")
+      {
         text.remove(at: n - 2)
       }
       return String(decoding: text, as: UTF8.self)

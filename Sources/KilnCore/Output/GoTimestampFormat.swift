@@ -22,7 +22,9 @@ enum GoTimestampFormat {
     let month = number(maxDigits: 2)
     i += 1
     let day = number(maxDigits: 2)
-    var hour = 0, minute = 0, second = 0
+    var hour = 0
+    var minute = 0
+    var second = 0
     var fraction: [UInt8] = []
     var zone = "Z"
     if i < s.count {

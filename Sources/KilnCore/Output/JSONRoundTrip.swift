@@ -71,7 +71,8 @@ public enum JSONRoundTrip {
   private static func isShortDecimal(_ text: String) -> Bool {
     var digits = text.utf8[...]
     if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-    guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+    guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    else {
       return false
     }
     return digits.first != UInt8(ascii: "0") || (digits.count == 1 && digits.count == text.utf8.count)

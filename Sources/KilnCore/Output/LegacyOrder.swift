@@ -31,16 +31,20 @@ public struct LegacyOrder: Sendable {
     // far cheaper than comparing strings' UTF-8 views and moving whole objects.
     let keys = resources.map { r in
       SortKey(
-        rank: rank[r.kind] ?? 0, gvk: Array(Self.gvkKey(r).utf8), coreNamespace: r.kind == "Namespace" && r.group.isEmpty,
-        id: Array(((r.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "~X") + "|" + (r.name.isEmpty ? "~N" : r.name)).utf8))
+        rank: rank[r.kind] ?? 0, gvk: Array(Self.gvkKey(r).utf8),
+        coreNamespace: r.kind == "Namespace" && r.group.isEmpty,
+        id: Array(
+          ((r.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "~X") + "|" + (r.name.isEmpty ? "~N" : r.name)).utf8))
     }
     let order = resources.indices.sorted { i, j in
-      let a = keys[i], b = keys[j]
+      let a = keys[i]
+      let b = keys[j]
       if a.rank != b.rank { return a.rank < b.rank }
       if a.gvk != b.gvk {
         // Kustomize reverses the comparison for two Namespace kinds when either is in the core
         // group, so the core Namespace comes before any custom one.
-        if resources[i].kind == "Namespace" && resources[j].kind == "Namespace" && (a.coreNamespace || b.coreNamespace) {
+        if resources[i].kind == "Namespace" && resources[j].kind == "Namespace" && (a.coreNamespace || b.coreNamespace)
+        {
           return b.gvk.lexicographicallyPrecedes(a.gvk)
         }
         return a.gvk.lexicographicallyPrecedes(b.gvk)

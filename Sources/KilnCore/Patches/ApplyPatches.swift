@@ -35,7 +35,9 @@ public struct ApplyPatches: Transform {
           for document in documents { try mergeIntoItsObject(document, spec, &resources, &index) }
         }
       case .json6902(let operations):
-        guard let target = spec.target else { throw Diagnostic.error(PatchMessages.jsonPatchNeedsTarget(), at: spec.location) }
+        guard let target = spec.target else {
+          throw Diagnostic.error(PatchMessages.jsonPatchNeedsTarget(), at: spec.location)
+        }
         if spec.form == .json6902 && (target.name ?? "").isEmpty {
           throw Diagnostic.error(PatchMessages.jsonPatchTargetNeedsName(), at: target.location)
         }
@@ -58,11 +60,14 @@ public struct ApplyPatches: Transform {
   }
 
   /// A strategic merge patch without target: the object with the patch's own id.
-  private func mergeIntoItsObject(_ patch: Node, _ spec: PatchSpec, _ resources: inout [Resource], _ index: inout PatchIndex) throws {
+  private func mergeIntoItsObject(
+    _ patch: Node, _ spec: PatchSpec, _ resources: inout [Resource], _ index: inout PatchIndex
+  ) throws {
     let id = PatchID(patch)
     let matches = index.named(id.name).filter { id.matches(resources[$0]) }
     guard let i = matches.first else {
-      throw Diagnostic.error(PatchMessages.noMatch(id.description), at: patch.location, hint: id.hint(among: resources, index))
+      throw Diagnostic.error(
+        PatchMessages.noMatch(id.description), at: patch.location, hint: id.hint(among: resources, index))
     }
     guard matches.count == 1 else {
       throw Diagnostic.error(PatchMessages.multipleMatches(id.description, matches.count), at: patch.location)
@@ -90,7 +95,9 @@ public struct ApplyPatches: Transform {
     if spec.allowNameChange || spec.allowKindChange { try checkUniqueIDs(resources, index, at: spec.location) }
   }
 
-  private func merge(_ patch: Node, into i: Int, _ spec: PatchSpec, _ resources: inout [Resource], _ index: inout PatchIndex) throws {
+  private func merge(
+    _ patch: Node, into i: Int, _ spec: PatchSpec, _ resources: inout [Resource], _ index: inout PatchIndex
+  ) throws {
     if try PatchedObject.merge(patch, into: &resources[i], spec: spec) {
       index.update(i, name: resources[i].name, kind: resources[i].kind)
     } else {

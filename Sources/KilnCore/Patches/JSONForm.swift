@@ -23,7 +23,11 @@ enum JSONForm {
       if scalar.tag == .timestamp { return Node(.scalar(Scalar(scalar.text, tag: .string)), at: node.location) }
       return Node(.scalar((try? JSONRoundTrip.canonical(scalar, at: node.location)) ?? scalar), at: node.location)
     case .mapping(let entries):
-      return Node(.mapping(entries.map { MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: patchValue($0.value, fromJSON: fromJSON)) }), at: node.location)
+      return Node(
+        .mapping(
+          entries.map {
+            MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: patchValue($0.value, fromJSON: fromJSON))
+          }), at: node.location)
     case .sequence(let items):
       return Node(.sequence(items.map { patchValue($0, fromJSON: fromJSON) }), at: node.location)
     }
@@ -74,7 +78,8 @@ enum JSONForm {
     case .int, .float:
       guard let value = Double(scalar.text.filter { $0 != "_" }) else { return nil }
       let text = GoNumberFormat.general(value)
-      let tag: ScalarTag = text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: ".") }) ? .float : .int
+      let tag: ScalarTag =
+        text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: ".") }) ? .float : .int
       if text == scalar.text && tag == scalar.tag && scalar.style == .plain { return nil }
       return Scalar(text, tag: tag)
     case .string:

@@ -55,24 +55,38 @@ enum JSONPatch {
   // MARK: - Operations
 
   private static func add(_ op: Operation, _ doc: inout Node) throws(Failure) {
-    guard let path = op.string("path") else { throw Failure(message: "add operation failed to decode path: missing value") }
+    guard let path = op.string("path") else {
+      throw Failure(message: "add operation failed to decode path: missing value")
+    }
     let value = op.value ?? .null()
     let done: Void? = try Container.at(path, in: &doc) { (container, key) throws(Failure) in
-      do throws(Failure) { try container.add(key, value) } catch { throw Failure(message: "error in add for path: '\(path)': \(error.message)") }
+      do throws(Failure) { try container.add(key, value) } catch {
+        throw Failure(message: "error in add for path: '\(path)': \(error.message)")
+      }
     }
-    if done == nil { throw Failure(message: "add operation does not apply: doc is missing path: \"\(path)\": missing value") }
+    if done == nil {
+      throw Failure(message: "add operation does not apply: doc is missing path: \"\(path)\": missing value")
+    }
   }
 
   private static func remove(_ op: Operation, _ doc: inout Node) throws(Failure) {
-    guard let path = op.string("path") else { throw Failure(message: "remove operation failed to decode path: missing value") }
-    let done: Void? = try Container.at(path, in: &doc) { (container, key) throws(Failure) in
-      do throws(Failure) { try container.remove(key) } catch { throw Failure(message: "error in remove for path: '\(path)': \(error.message)") }
+    guard let path = op.string("path") else {
+      throw Failure(message: "remove operation failed to decode path: missing value")
     }
-    if done == nil { throw Failure(message: "remove operation does not apply: doc is missing path: \"\(path)\": missing value") }
+    let done: Void? = try Container.at(path, in: &doc) { (container, key) throws(Failure) in
+      do throws(Failure) { try container.remove(key) } catch {
+        throw Failure(message: "error in remove for path: '\(path)': \(error.message)")
+      }
+    }
+    if done == nil {
+      throw Failure(message: "remove operation does not apply: doc is missing path: \"\(path)\": missing value")
+    }
   }
 
   private static func replace(_ op: Operation, _ doc: inout Node) throws(Failure) {
-    guard let path = op.string("path") else { throw Failure(message: "replace operation failed to decode path: operation missing path field: missing value") }
+    guard let path = op.string("path") else {
+      throw Failure(message: "replace operation failed to decode path: operation missing path field: missing value")
+    }
     let value = op.value ?? .null()
     if path.isEmpty {
       guard value.isMapping || value.isSequence else {
@@ -85,42 +99,74 @@ enum JSONPatch {
       do throws(Failure) { _ = try container.get(key) } catch {
         throw Failure(message: "replace operation does not apply: doc is missing key: \(path): missing value")
       }
-      do throws(Failure) { try container.set(key, value) } catch { throw Failure(message: "error in remove for path: '\(path)': \(error.message)") }
+      do throws(Failure) { try container.set(key, value) } catch {
+        throw Failure(message: "error in remove for path: '\(path)': \(error.message)")
+      }
     }
-    if done == nil { throw Failure(message: "replace operation does not apply: doc is missing path: \(path): missing value") }
+    if done == nil {
+      throw Failure(message: "replace operation does not apply: doc is missing path: \(path): missing value")
+    }
   }
 
   private static func move(_ op: Operation, _ doc: inout Node) throws(Failure) {
-    guard let from = op.string("from") else { throw Failure(message: "move operation failed to decode from: operation, missing from field: missing value") }
+    guard let from = op.string("from") else {
+      throw Failure(message: "move operation failed to decode from: operation, missing from field: missing value")
+    }
     let taken: Node?? = try Container.at(from, in: &doc) { (container, key) throws(Failure) -> Node? in
       let value: Node?
-      do throws(Failure) { value = try container.get(key) } catch { throw Failure(message: "error in move for path: '\(key)': \(error.message)") }
-      do throws(Failure) { try container.remove(key) } catch { throw Failure(message: "error in move for path: '\(key)': \(error.message)") }
+      do throws(Failure) { value = try container.get(key) } catch {
+        throw Failure(message: "error in move for path: '\(key)': \(error.message)")
+      }
+      do throws(Failure) { try container.remove(key) } catch {
+        throw Failure(message: "error in move for path: '\(key)': \(error.message)")
+      }
       return value
     }
-    guard let value = taken else { throw Failure(message: "move operation does not apply: doc is missing from path: \(from): missing value") }
-    guard let path = op.string("path") else { throw Failure(message: "move operation failed to decode path: operation missing path field: missing value") }
-    let done: Void? = try Container.at(path, in: &doc) { (container, key) throws(Failure) in
-      do throws(Failure) { try container.add(key, value ?? .null()) } catch { throw Failure(message: "error in move for path: '\(path)': \(error.message)") }
+    guard let value = taken else {
+      throw Failure(message: "move operation does not apply: doc is missing from path: \(from): missing value")
     }
-    if done == nil { throw Failure(message: "move operation does not apply: doc is missing destination path: \(path): missing value") }
+    guard let path = op.string("path") else {
+      throw Failure(message: "move operation failed to decode path: operation missing path field: missing value")
+    }
+    let done: Void? = try Container.at(path, in: &doc) { (container, key) throws(Failure) in
+      do throws(Failure) { try container.add(key, value ?? .null()) } catch {
+        throw Failure(message: "error in move for path: '\(path)': \(error.message)")
+      }
+    }
+    if done == nil {
+      throw Failure(message: "move operation does not apply: doc is missing destination path: \(path): missing value")
+    }
   }
 
   private static func copy(_ op: Operation, _ doc: inout Node) throws(Failure) {
-    guard let from = op.string("from") else { throw Failure(message: "copy operation failed to decode from: operation, missing from field: missing value") }
+    guard let from = op.string("from") else {
+      throw Failure(message: "copy operation failed to decode from: operation, missing from field: missing value")
+    }
     let read: Node?? = try Container.at(from, in: &doc) { (container, key) throws(Failure) -> Node? in
-      do throws(Failure) { return try container.get(key) } catch { throw Failure(message: "error in copy for from: '\(from)': \(error.message)") }
+      do throws(Failure) { return try container.get(key) } catch {
+        throw Failure(message: "error in copy for from: '\(from)': \(error.message)")
+      }
     }
-    guard let value = read else { throw Failure(message: "copy operation does not apply: doc is missing from path: \(from): missing value") }
-    guard let path = op.string("path") else { throw Failure(message: "copy operation failed to decode path: missing value") }
+    guard let value = read else {
+      throw Failure(message: "copy operation does not apply: doc is missing from path: \(from): missing value")
+    }
+    guard let path = op.string("path") else {
+      throw Failure(message: "copy operation failed to decode path: missing value")
+    }
     let done: Void? = try Container.at(path, in: &doc) { (container, key) throws(Failure) in
-      do throws(Failure) { try container.add(key, value ?? .null()) } catch { throw Failure(message: "error while adding value during copy: \(error.message)") }
+      do throws(Failure) { try container.add(key, value ?? .null()) } catch {
+        throw Failure(message: "error while adding value during copy: \(error.message)")
+      }
     }
-    if done == nil { throw Failure(message: "copy operation does not apply: doc is missing destination path: \(path): missing value") }
+    if done == nil {
+      throw Failure(message: "copy operation does not apply: doc is missing destination path: \(path): missing value")
+    }
   }
 
   private static func test(_ op: Operation, _ doc: inout Node) throws(Failure) {
-    guard let path = op.string("path") else { throw Failure(message: "test operation failed to decode path: operation missing path field: missing value") }
+    guard let path = op.string("path") else {
+      throw Failure(message: "test operation failed to decode path: operation missing path field: missing value")
+    }
     let expected = op.value
     let fromJSON = op.fromJSON
     if path.isEmpty {
@@ -130,12 +176,17 @@ enum JSONPatch {
       return
     }
     let actual: Node?? = try Container.at(path, in: &doc) { (container, key) throws(Failure) -> Node? in
-      do throws(Failure) { return try container.get(key) } catch { throw Failure(message: "error in test for path: '\(path)': \(error.message)") }
+      do throws(Failure) { return try container.get(key) } catch {
+        throw Failure(message: "error in test for path: '\(path)': \(error.message)")
+      }
     }
-    guard let found = actual else { throw Failure(message: "test operation does not apply: is missing path: \(path): missing value") }
+    guard let found = actual else {
+      throw Failure(message: "test operation does not apply: is missing path: \(path): missing value")
+    }
     switch (found, expected) {
     case (nil, let expected?) where expected.isNull: return
-    case (let found?, let expected?) where !found.isNull && JSONForm.equal(found, expected, rawPatchNumbers: fromJSON): return
+    case (let found?, let expected?) where !found.isNull && JSONForm.equal(found, expected, rawPatchNumbers: fromJSON):
+      return
     default: throw Failure(message: "testing value \(path) failed: test failed")
     }
   }

@@ -15,14 +15,17 @@ extension JSONPatch {
       // object a JSON 6902 patch targets splits its pointers again.
       var path = path
       let segments = path.withUTF8 { bytes in
-        bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { decode(String(decoding: $0, as: UTF8.self)) }
+        bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map {
+          decode(String(decoding: $0, as: UTF8.self))
+        }
       }
       guard segments.count >= 2, let key = segments.last else { return nil }
       return try descend(&document, Array(segments[1..<segments.count - 1])[...], key, body)
     }
 
     private static func descend<T>(
-      _ node: inout Node, _ parts: ArraySlice<String>, _ key: String, _ body: (inout Container, String) throws(Failure) -> T
+      _ node: inout Node, _ parts: ArraySlice<String>, _ key: String,
+      _ body: (inout Container, String) throws(Failure) -> T
     ) throws(Failure) -> T? {
       guard let part = parts.first else {
         var container = Container(node: node)
@@ -32,13 +35,16 @@ extension JSONPatch {
       }
       switch node.value {
       case .mapping(var entries):
-        guard let i = entries.firstIndex(where: { $0.key == part }), entries[i].value.isMapping || entries[i].value.isSequence
+        guard let i = entries.firstIndex(where: { $0.key == part }),
+          entries[i].value.isMapping || entries[i].value.isSequence
         else { return nil }
         node.value = .sequence([])  // hand the storage over, so the change below does not copy it
         defer { node.value = .mapping(entries) }
         return try descend(&entries[i].value, parts.dropFirst(), key, body)
       case .sequence(var items):
-        guard let i = try? Container(node: node).index(part), items[i].isMapping || items[i].isSequence else { return nil }
+        guard let i = try? Container(node: node).index(part), items[i].isMapping || items[i].isSequence else {
+          return nil
+        }
         node.value = .sequence([])
         defer { node.value = .sequence(items) }
         return try descend(&items[i], parts.dropFirst(), key, body)
@@ -60,7 +66,9 @@ extension JSONPatch {
         switch chars.next() {
         case "1": out.append("/")
         case "0": out.append("~")
-        case let other?: out.append("~"); out.append(other)
+        case let other?:
+          out.append("~")
+          out.append(other)
         case nil: out.append("~")
         }
       }
@@ -88,10 +96,14 @@ extension JSONPatch {
       let count = node.items?.count ?? 0
       var index = try Self.atoi(key)
       if index < 0 {
-        guard index >= -count else { throw Failure(message: "Unable to access invalid index: \(index): invalid index referenced") }
+        guard index >= -count else {
+          throw Failure(message: "Unable to access invalid index: \(index): invalid index referenced")
+        }
         index += count
       }
-      guard index < count else { throw Failure(message: "Unable to access invalid index: \(index): invalid index referenced") }
+      guard index < count else {
+        throw Failure(message: "Unable to access invalid index: \(index): invalid index referenced")
+      }
       return index
     }
 
@@ -118,9 +130,13 @@ extension JSONPatch {
         throw Failure(message: "value was not a proper array index: '\(key)': \(error.message)")
       }
       let size = (node.items?.count ?? 0) + 1
-      guard index < size else { throw Failure(message: "Unable to access invalid index: \(index): invalid index referenced") }
+      guard index < size else {
+        throw Failure(message: "Unable to access invalid index: \(index): invalid index referenced")
+      }
       if index < 0 {
-        guard index >= -size else { throw Failure(message: "Unable to access invalid index: \(index): invalid index referenced") }
+        guard index >= -size else {
+          throw Failure(message: "Unable to access invalid index: \(index): invalid index referenced")
+        }
         index += size
       }
       let at = index

@@ -70,7 +70,7 @@ extension LabelSelector {
           chars = chars.dropFirst()
         } else if "=!(),<>".unicodeScalars.contains(c) {
           chars = chars.dropFirst()
-          if (c == "=" || c == "!"), chars.first == "=" {
+          if c == "=" || c == "!", chars.first == "=" {
             chars = chars.dropFirst()
             tokens.append(.symbol(c == "=" ? "==" : "!="))
           } else {
@@ -78,7 +78,9 @@ extension LabelSelector {
           }
         } else {
           var word = String.UnicodeScalarView()
-          while let d = chars.first, !(d == " " || d == "\t" || d == "\r" || d == "\n"), !"=!(),<>".unicodeScalars.contains(d) {
+          while let d = chars.first, !(d == " " || d == "\t" || d == "\r" || d == "\n"),
+            !"=!(),<>".unicodeScalars.contains(d)
+          {
             word.append(d)
             chars = chars.dropFirst()
           }
@@ -131,7 +133,8 @@ extension LabelSelector {
       case .symbol("<"): op = .lessThan
       case .identifier("in"): op = .in
       case .identifier("notin"): op = .notIn
-      default: throw SelectorError(message: "found \(describe(current)), expected an operator (=, ==, !=, in, notin, >, <)")
+      default:
+        throw SelectorError(message: "found \(describe(current)), expected an operator (=, ==, !=, in, notin, >, <)")
       }
       advance()
       var values: [String] = []
@@ -145,8 +148,13 @@ extension LabelSelector {
           } else {
             values.append("")  // `in (a,)` and `in ()` hold an empty value
           }
-          if current == .symbol(")") { advance(); break }
-          guard current == .symbol(",") else { throw SelectorError(message: "found \(describe(current)), expected ',' or ')'") }
+          if current == .symbol(")") {
+            advance()
+            break
+          }
+          guard current == .symbol(",") else {
+            throw SelectorError(message: "found \(describe(current)), expected ',' or ')'")
+          }
           advance()
         }
       } else if case .identifier(let value) = current {
@@ -189,13 +197,19 @@ extension LabelSelector {
         throw SelectorError(message: "invalid label key \"\(key)\": a qualified name has at most one '/'")
       }
       guard !name.isEmpty, isLabelValue(name) else {
-        throw SelectorError(message: "invalid label key \"\(key)\": name part must be 63 characters or less, alphanumeric, '-', '_' or '.', starting and ending alphanumeric")
+        throw SelectorError(
+          message:
+            "invalid label key \"\(key)\": name part must be 63 characters or less, alphanumeric, '-', '_' or '.', starting and ending alphanumeric"
+        )
       }
     }
 
     static func checkValue(_ value: String, for key: String) throws(SelectorError) {
       guard value.isEmpty || isLabelValue(Substring(value)) else {
-        throw SelectorError(message: "invalid label value \"\(value)\" for \"\(key)\": must be 63 characters or less, alphanumeric, '-', '_' or '.', starting and ending alphanumeric")
+        throw SelectorError(
+          message:
+            "invalid label value \"\(value)\" for \"\(key)\": must be 63 characters or less, alphanumeric, '-', '_' or '.', starting and ending alphanumeric"
+        )
       }
     }
 
@@ -205,15 +219,20 @@ extension LabelSelector {
 
     private static func isLabelValue(_ s: Substring) -> Bool {
       let bytes = Array(s.utf8)
-      guard let first = bytes.first, let last = bytes.last, bytes.count <= 63, isAlphanumeric(first), isAlphanumeric(last) else {
+      guard let first = bytes.first, let last = bytes.last, bytes.count <= 63, isAlphanumeric(first),
+        isAlphanumeric(last)
+      else {
         return false
       }
-      return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+      return bytes.allSatisfy {
+        isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+      }
     }
 
     private static func isDNSLabel(_ s: Substring) -> Bool {
       let bytes = Array(s.utf8)
-      guard let first = bytes.first, let last = bytes.last, bytes.count <= 63, isLowerAlphanumeric(first), isLowerAlphanumeric(last)
+      guard let first = bytes.first, let last = bytes.last, bytes.count <= 63, isLowerAlphanumeric(first),
+        isLowerAlphanumeric(last)
       else { return false }
       return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }

@@ -30,9 +30,11 @@ extension StrategicMerge {
     }
     let keys = schema.keys ?? []
     if keys.isEmpty {
-      return try mergeElements(Self.scalarValues(origin, list), keys: [""], list: list, origin: origin, schema: schema, path: path)
+      return try mergeElements(
+        Self.scalarValues(origin, list), keys: [""], list: list, origin: origin, schema: schema, path: path)
     }
-    return try mergeElements(Self.keyValues(keys, origin, list), keys: keys, list: list, origin: origin, schema: schema, path: path)
+    return try mergeElements(
+      Self.keyValues(keys, origin, list), keys: keys, list: list, origin: origin, schema: schema, path: path)
   }
 
   /// Every distinct tuple of key values, the patch's first (a missing key reads as "").
@@ -77,7 +79,8 @@ extension StrategicMerge {
       var validValues: [String]
       (validKeys, validValues) = Self.validate(values, keys, present)
       // The element is looked up by the keys this tuple has values for (all when it has none).
-      let (lookupKeys, lookupValues) = Self.validate(validValues, validKeys, Self.keysWithValues(validKeys, validValues))
+      let (lookupKeys, lookupValues) = Self.validate(
+        validValues, validKeys, Self.keysWithValues(validKeys, validValues))
       let element = try walk(
         dest: ListEditor.find(in: list, keys: lookupKeys, values: lookupValues),
         origin: origin.flatMap { ListEditor.find(in: $0, keys: lookupKeys, values: lookupValues) },
@@ -86,7 +89,8 @@ extension StrategicMerge {
         try ListEditor.remove(from: list, keys: validKeys, values: validValues)
         continue
       }
-      for (i, key) in validKeys.enumerated() where element.kind == .mapping && element.field(key) == nil && !validValues[i].isEmpty {
+      for (i, key) in validKeys.enumerated()
+      where element.kind == .mapping && element.field(key) == nil && !validValues[i].isEmpty {
         set(key, to: MergeNode.plain(validValues[i], at: element.location), in: element)
       }
       try ListEditor.set(element, in: merged, keys: validKeys, values: validValues)

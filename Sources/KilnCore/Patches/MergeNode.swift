@@ -24,7 +24,9 @@ final class MergeNode {
     var value: MergeNode
   }
 
-  init(kind: Kind, scalar: Scalar = Scalar(""), entries: [Entry] = [], items: [MergeNode] = [], location: SourceLocation) {
+  init(
+    kind: Kind, scalar: Scalar = Scalar(""), entries: [Entry] = [], items: [MergeNode] = [], location: SourceLocation
+  ) {
     self.kind = kind
     self.scalar = scalar
     self.entries = entries
@@ -47,13 +49,17 @@ final class MergeNode {
 
   /// A plain scalar made by the merge (Kustomize's untagged scalars resolve like plain text).
   static func plain(_ text: String, at location: SourceLocation) -> MergeNode {
-    MergeNode(kind: .scalar, scalar: Scalar(text, tag: ScalarResolver.resolvePlain(text, dialect: .yaml12)), location: location)
+    MergeNode(
+      kind: .scalar, scalar: Scalar(text, tag: ScalarResolver.resolvePlain(text, dialect: .yaml12)), location: location)
   }
 
   var node: Node {
     switch kind {
     case .scalar: Node(.scalar(scalar), at: location)
-    case .mapping: Node(.mapping(entries.map { MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: $0.value.node) }), at: location)
+    case .mapping:
+      Node(
+        .mapping(entries.map { MapEntry(key: $0.key, keyLocation: $0.keyLocation, value: $0.value.node) }), at: location
+      )
     case .sequence: Node(.sequence(items.map(\.node)), at: location)
     }
   }

@@ -57,7 +57,9 @@ enum PatchMessages {
     "the patch leaves two objects with the id \(id)"
   }
 
-  static func jsonPatchResult() -> String { "the JSON 6902 patch turned the object into something that is not a mapping" }
+  static func jsonPatchResult() -> String {
+    "the JSON 6902 patch turned the object into something that is not a mapping"
+  }
 }
 
 extension MergeNode.Kind {

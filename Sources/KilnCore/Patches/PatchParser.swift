@@ -101,7 +101,10 @@ enum PatchParser {
     switch node.value {
     case .scalar: return Node(node.value, at: location)
     case .mapping(let entries):
-      return Node(.mapping(entries.map { MapEntry(key: $0.key, keyLocation: location, value: relocated($0.value, to: location)) }), at: location)
+      return Node(
+        .mapping(
+          entries.map { MapEntry(key: $0.key, keyLocation: location, value: relocated($0.value, to: location)) }),
+        at: location)
     case .sequence(let items):
       return Node(.sequence(items.map { relocated($0, to: location) }), at: location)
     }
@@ -130,12 +133,17 @@ enum PatchParser {
     let root = inline ? relocated(document, to: spec.location) : document
     if root.isNull { return .success([]) }
     guard let items = root.items else {
-      return .failure(.error(PatchMessages.notJSONPatch("a JSON 6902 patch is a list of operations, not a \(root.kindDescription)"), at: root.location))
+      return .failure(
+        .error(
+          PatchMessages.notJSONPatch("a JSON 6902 patch is a list of operations, not a \(root.kindDescription)"),
+          at: root.location))
     }
     var operations: [JSONPatch.Operation] = []
     for item in items {
       guard item.isMapping || item.isNull else {
-        return .failure(.error(PatchMessages.notJSONPatch("an operation is a mapping, not a \(item.kindDescription)"), at: item.location))
+        return .failure(
+          .error(
+            PatchMessages.notJSONPatch("an operation is a mapping, not a \(item.kindDescription)"), at: item.location))
       }
       operations.append(JSONPatch.Operation(item, fromJSON: text.hasPrefix("[")))
     }

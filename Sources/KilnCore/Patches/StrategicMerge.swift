@@ -62,7 +62,9 @@ struct StrategicMerge {
     }
   }
 
-  private func walkMap(dest: MergeNode?, origin: MergeNode?, schema: MergeKeys.Schema?, path: [String]) throws -> MergeNode? {
+  private func walkMap(dest: MergeNode?, origin: MergeNode?, schema: MergeKeys.Schema?, path: [String]) throws
+    -> MergeNode?
+  {
     guard let merged = try visitMap(dest: dest, origin: origin) else { return nil }
     for key in MergeNode.fieldNames(merged, origin) {
       let value = try walk(

@@ -106,7 +106,8 @@ public enum Path {
   }
 
   public static func directory(of path: String) -> String {
-    splitAtLastSlash(path) { directory, _ in directory.isEmpty ? "/" : String(decoding: directory, as: UTF8.self) } ?? "."
+    splitAtLastSlash(path) { directory, _ in directory.isEmpty ? "/" : String(decoding: directory, as: UTF8.self) }
+      ?? "."
   }
 
   public static func fileName(_ path: String) -> String {

@@ -34,7 +34,8 @@ public struct ProjectFiles: Sendable {
   public func absolute(_ relative: String) -> String { Path.join(root, relative) }
 
   public func display(_ relative: String) -> String {
-    relative == "." ? (displayPrefix.isEmpty ? "." : String(displayPrefix.dropLast())) : Path.normalize(displayPrefix + relative)
+    relative == "."
+      ? (displayPrefix.isEmpty ? "." : String(displayPrefix.dropLast())) : Path.normalize(displayPrefix + relative)
   }
 
   /// A project directory with its symlinks resolved, for load restrictions.
@@ -121,9 +122,12 @@ public struct ProjectFiles: Sendable {
 
   /// `relative` joined onto `directory` and normalized. With `mayLeaveRoot` false, a path that
   /// climbs out of the project is an error.
-  public func resolve(_ path: String, in directory: String, at location: SourceLocation?, mayLeaveRoot: Bool = false) throws -> String {
+  public func resolve(_ path: String, in directory: String, at location: SourceLocation?, mayLeaveRoot: Bool = false)
+    throws -> String
+  {
     if path.hasPrefix("/") {
-      throw Diagnostic.error("\"\(path)\" is an absolute path; files are named relative to the kustomization", at: location)
+      throw Diagnostic.error(
+        "\"\(path)\" is an absolute path; files are named relative to the kustomization", at: location)
     }
     let joined = Path.normalize(directory == "." ? path : directory + "/" + path)
     if !mayLeaveRoot && (joined.hasPrefix("../") || joined == "..") {
@@ -134,7 +138,8 @@ public struct ProjectFiles: Sendable {
 
   /// The bytes of a file, after checking that it (symlinks resolved) is inside `directory`
   /// (project-relative; the project root when nil).
-  public func read(_ relative: String, within directory: String? = nil, at location: SourceLocation?) throws -> [UInt8] {
+  public func read(_ relative: String, within directory: String? = nil, at location: SourceLocation?) throws -> [UInt8]
+  {
     let real: String
     do {
       real = try resolvedFile(relative)
@@ -169,13 +174,15 @@ public struct ProjectFiles: Sendable {
     _ relative: String, within directory: String? = nil, dialect: ScalarResolver.Dialect = .yaml11,
     firstDocumentOnly: Bool = false, at location: SourceLocation?
   ) throws -> [Node] {
-    let request = ParsedAhead.Request(path: relative, fence: directory, dialect: dialect, firstDocumentOnly: firstDocumentOnly)
+    let request = ParsedAhead.Request(
+      path: relative, fence: directory, dialect: dialect, firstDocumentOnly: firstDocumentOnly)
     if let documents = parsedAhead.take(request) {
       return documents
     }
     let bytes = try read(relative, within: directory, at: location)
     do {
-      return try YAMLParser.parseDocuments(bytes, file: display(relative), dialect: dialect, firstDocumentOnly: firstDocumentOnly)
+      return try YAMLParser.parseDocuments(
+        bytes, file: display(relative), dialect: dialect, firstDocumentOnly: firstDocumentOnly)
     } catch {
       throw Diagnostic(error)
     }
@@ -191,7 +198,8 @@ extension ProjectFiles {
   func parseAhead(_ requests: [ParseRequest]) {
     parsedAhead.parse(requests) { request in
       try parseYAML(
-        request.path, within: request.fence, dialect: request.dialect, firstDocumentOnly: request.firstDocumentOnly, at: nil)
+        request.path, within: request.fence, dialect: request.dialect, firstDocumentOnly: request.firstDocumentOnly,
+        at: nil)
     }
   }
 }

@@ -38,11 +38,15 @@ public struct AddLabels: Transform {
   static func fieldSpecs(includeSelectors: Bool, includeTemplates: Bool, custom: [FieldSpec]) throws -> [FieldSpec] {
     if includeSelectors { return try merge(FieldSpecs.commonLabels, into: custom, failing: "the labels' fields") }
     var specs = try merge(FieldSpecs.metadataLabels, into: custom, failing: "the labels' fields")
-    if includeTemplates { specs = try merge(FieldSpecs.templateLabels, into: specs, failing: "the template label fields") }
+    if includeTemplates {
+      specs = try merge(FieldSpecs.templateLabels, into: specs, failing: "the template label fields")
+    }
     return specs
   }
 
-  private static func merge(_ defaults: [FieldSpec], into specs: [FieldSpec], failing what: String) throws -> [FieldSpec] {
+  private static func merge(_ defaults: [FieldSpec], into specs: [FieldSpec], failing what: String) throws
+    -> [FieldSpec]
+  {
     var merged = specs
     for spec in defaults {
       guard let same = merged.first(where: { $0.path == spec.path && $0.isSelected(by: spec) }) else {

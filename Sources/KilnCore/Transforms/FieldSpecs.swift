@@ -30,8 +30,12 @@ public enum FieldSpecs {
       FieldSpec(group: "batch", kind: "CronJob", path: "spec/jobTemplate/spec/selector/matchLabels", create: false),
       FieldSpec(group: "policy", kind: "PodDisruptionBudget", path: "spec/selector/matchLabels", create: false),
       FieldSpec(group: "networking.k8s.io", kind: "NetworkPolicy", path: "spec/podSelector/matchLabels", create: false),
-      FieldSpec(group: "networking.k8s.io", kind: "NetworkPolicy", path: "spec/ingress/from/podSelector/matchLabels", create: false),
-      FieldSpec(group: "networking.k8s.io", kind: "NetworkPolicy", path: "spec/egress/to/podSelector/matchLabels", create: false),
+      FieldSpec(
+        group: "networking.k8s.io", kind: "NetworkPolicy", path: "spec/ingress/from/podSelector/matchLabels",
+        create: false),
+      FieldSpec(
+        group: "networking.k8s.io", kind: "NetworkPolicy", path: "spec/egress/to/podSelector/matchLabels", create: false
+      ),
     ]
     let affinity = [
       "podAffinity/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm",
@@ -41,12 +45,15 @@ public enum FieldSpecs {
     ]
     for kind in ["Deployment", "StatefulSet"] {
       for term in affinity {
-        specs.append(FieldSpec(
-          group: "apps", kind: kind, path: "spec/template/spec/affinity/\(term)/labelSelector/matchLabels", create: false))
+        specs.append(
+          FieldSpec(
+            group: "apps", kind: kind, path: "spec/template/spec/affinity/\(term)/labelSelector/matchLabels",
+            create: false))
       }
-      specs.append(FieldSpec(
-        group: "apps", kind: kind, path: "spec/template/spec/topologySpreadConstraints/labelSelector/matchLabels",
-        create: false))
+      specs.append(
+        FieldSpec(
+          group: "apps", kind: kind, path: "spec/template/spec/topologySpreadConstraints/labelSelector/matchLabels",
+          create: false))
     }
     return specs
   }()
@@ -64,7 +71,8 @@ public enum FieldSpecs {
     FieldSpec(kind: "StatefulSet", path: "spec/template/metadata/annotations", create: true),
     FieldSpec(group: "batch", kind: "Job", path: "spec/template/metadata/annotations", create: true),
     FieldSpec(group: "batch", kind: "CronJob", path: "spec/jobTemplate/metadata/annotations", create: true),
-    FieldSpec(group: "batch", kind: "CronJob", path: "spec/jobTemplate/spec/template/metadata/annotations", create: true),
+    FieldSpec(
+      group: "batch", kind: "CronJob", path: "spec/jobTemplate/spec/template/metadata/annotations", create: true),
   ]
 
   /// Where the images transform looks besides its walk over every `containers` list.

@@ -23,7 +23,8 @@ public struct ImageOverride: Sendable {
     func set(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
     self.name = name
     self.hasRegexOperators = name.utf8.contains(where: Self.isRegexOperator)
-    self.regex = hasRegexOperators
+    self.regex =
+      hasRegexOperators
       ? try? RE2Regex("^" + name + "(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$") : nil
     self.newName = set(newName)
     self.newTag = set(newTag)

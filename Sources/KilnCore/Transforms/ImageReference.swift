@@ -18,7 +18,9 @@ public struct ImageReference: Sendable, Equatable {
     // and this runs for every image of every object.
     var image = image
     (name, tag, digest) = image.withUTF8 { bytes in
-      func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+      func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      }
       let searchStart = bytes.firstIndex(of: UInt8(ascii: "/")) ?? 0
       var end = bytes.count
       var digest: String?

@@ -35,7 +35,8 @@ public struct SetImages: Transform {
       for podSpec in [spec, spec["template"]?["spec"]].compactMap({ $0 }) where podSpec.isMapping {
         for key in ["containers", "initContainers"] {
           if let value = podSpec[key], value.scalar != nil, !value.isNull {
-            throw Diagnostic.error("\(key) should be a list of containers, not a \(value.kindDescription)", at: value.location)
+            throw Diagnostic.error(
+              "\(key) should be a list of containers, not a \(value.kindDescription)", at: value.location)
           }
         }
       }
@@ -72,11 +73,13 @@ public struct SetImages: Transform {
     }
     for item in items where !item.isNull {
       guard item.isMapping else {
-        throw Diagnostic.error("\(entry.key) should hold containers (mappings), not a \(item.kindDescription)", at: item.location)
+        throw Diagnostic.error(
+          "\(entry.key) should hold containers (mappings), not a \(item.kindDescription)", at: item.location)
       }
       if let image = item["image"] {
         guard image.scalar != nil else {
-          throw Diagnostic.error("a container's image should be a string, not a \(image.kindDescription)", at: image.location)
+          throw Diagnostic.error(
+            "a container's image should be a string, not a \(image.kindDescription)", at: image.location)
         }
         if let text = image.scalarText { found(text) }
       }

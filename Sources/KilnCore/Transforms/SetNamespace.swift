@@ -36,7 +36,9 @@ public struct SetNamespace: Transform {
           try set(in: &resources[index].node, FieldSpec(path: "spec/service/namespace", create: true))
         }
         if resource.group == "apiextensions.k8s.io" && resource.kind == "CustomResourceDefinition" {
-          try set(in: &resources[index].node, FieldSpec(path: "spec/conversion/webhook/clientConfig/service/namespace", create: false))
+          try set(
+            in: &resources[index].node,
+            FieldSpec(path: "spec/conversion/webhook/clientConfig/service/namespace", create: false))
         }
       }
       if resource.kind == "RoleBinding" || resource.kind == "ClusterRoleBinding" {

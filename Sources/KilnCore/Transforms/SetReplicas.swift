@@ -39,7 +39,9 @@ public struct SetReplicas: Transform {
     /// Indexes `resources[from...]`.
     mutating func add(_ resources: [Resource], from start: Int) {
       for index in start..<resources.count where SetReplicas.scalableKinds.contains(resources[index].kind) {
-        for name in Set([resources[index].name] + resources[index].previousNames) { byName[name, default: []].append(index) }
+        for name in Set([resources[index].name] + resources[index].previousNames) {
+          byName[name, default: []].append(index)
+        }
       }
       covered = resources.count
     }
@@ -52,7 +54,9 @@ public struct SetReplicas: Transform {
     for count in counts {
       let matches = byName[count.name] ?? []
       for index in matches {
-        resources[index].node.withValue(forKey: "spec", creating: { Node(.mapping([]), at: .generated(by: "SetReplicas")) }) {
+        resources[index].node.withValue(
+          forKey: "spec", creating: { Node(.mapping([]), at: .generated(by: "SetReplicas")) }
+        ) {
           // A null spec is a missing one: the map is made, as for no spec at all.
           if $0.isNull { $0 = Node(.mapping([]), at: .generated(by: "SetReplicas")) }
           // Kustomize writes the count in the old value's style: over a quoted or block
@@ -65,9 +69,12 @@ public struct SetReplicas: Transform {
         }
       }
       if matches.isEmpty {
-        problems.add(.error(
-          "replicas: no Deployment, StatefulSet, ReplicaSet or ReplicationController is named \"\(count.name)\"",
-          at: count.location, hint: Suggestion.hint(for: count.name, among: resources.filter { Self.scalableKinds.contains($0.kind) }.map(\.name))))
+        problems.add(
+          .error(
+            "replicas: no Deployment, StatefulSet, ReplicaSet or ReplicationController is named \"\(count.name)\"",
+            at: count.location,
+            hint: Suggestion.hint(
+              for: count.name, among: resources.filter { Self.scalableKinds.contains($0.kind) }.map(\.name))))
       }
     }
     try problems.throwIfErrors()

@@ -18,7 +18,8 @@ struct EnvironmentKustomization {
     guard let first = present.first else { return nil }
     let node = Node(.mapping(present), at: first.keyLocation)
     do {
-      var kustomization = try KustomizationDecoder.decode(node, file: first.keyLocation.file, context: fields.context) { path, at in
+      var kustomization = try KustomizationDecoder.decode(node, file: first.keyLocation.file, context: fields.context) {
+        path, at in
         try read(path, at: at)
       }
       for i in kustomization.configMapGenerator.indices { declare(&kustomization.configMapGenerator[i]) }

@@ -12,7 +12,9 @@ public struct ValueInputs: Sendable {
   /// `-n/--namespace`: replaces the environment's namespace.
   public var namespace: String?
 
-  public init(files: [UserFile] = [], sets: [SetArgument] = [], fileSets: [FileSetArgument] = [], namespace: String? = nil) {
+  public init(
+    files: [UserFile] = [], sets: [SetArgument] = [], fileSets: [FileSetArgument] = [], namespace: String? = nil
+  ) {
     self.files = files
     self.sets = sets
     self.fileSets = fileSets
@@ -93,15 +95,24 @@ public enum EnvironmentLoader {
     guard let envFile = environmentFile(environment, files: files), environment != "defaults" else {
       throw Diagnostic.error(
         "unknown environment \"\(environment)\"", at: nil,
-        notes: [known.isEmpty ? "\(files.display(directory))/ holds no environment files" : "environments: \(known.joined(separator: ", "))"],
+        notes: [
+          known.isEmpty
+            ? "\(files.display(directory))/ holds no environment files"
+            : "environments: \(known.joined(separator: ", "))"
+        ],
         hint: Suggestion.hint(for: environment, among: known))
     }
     var values = Node(.mapping([]), at: SourceLocation(file: files.display(envFile), line: 1, column: 1))
     var problems = DiagnosticCollector()
     if files.kind(of: defaultsFile) == .file {
-      problems.recording { values = ValuesMerge.merge(values, try valuesFile(files.parseYAML(defaultsFile, at: nil), files.display(defaultsFile))) }
+      problems.recording {
+        values = ValuesMerge.merge(
+          values, try valuesFile(files.parseYAML(defaultsFile, at: nil), files.display(defaultsFile)))
+      }
     }
-    problems.recording { values = ValuesMerge.merge(values, try valuesFile(files.parseYAML(envFile, at: nil), files.display(envFile))) }
+    problems.recording {
+      values = ValuesMerge.merge(values, try valuesFile(files.parseYAML(envFile, at: nil), files.display(envFile)))
+    }
     for file in inputs.files {
       problems.recording { values = ValuesMerge.merge(values, try userFile(file, fileSystem: files.fileSystem)) }
     }
@@ -124,14 +135,17 @@ public enum EnvironmentLoader {
       var json: [UInt8] = []
       GoJSON.writeString(String(decoding: argument.contents, as: UTF8.self), into: &json)
       do {
-        try HelmSetParser.apply(argument.key + "=" + String(decoding: json, as: UTF8.self), flavor: .setJSON, occurrence: index + 1, to: &values)
+        try HelmSetParser.apply(
+          argument.key + "=" + String(decoding: json, as: UTF8.self), flavor: .setJSON, occurrence: index + 1,
+          to: &values)
       } catch {
         // The key's problems, shown at the --set-file argument the user wrote.
         var collected = DiagnosticCollector()
         collected.record(error)
         for var diagnostic in collected.diagnostics {
           let column = Int(diagnostic.location?.column ?? 1)
-          diagnostic.location = SourceLocation(file: FileSetArgument.flag, line: index + 1, column: min(column, argument.key.count + 1))
+          diagnostic.location = SourceLocation(
+            file: FileSetArgument.flag, line: index + 1, column: min(column, argument.key.count + 1))
           diagnostic.sourceLine = argument.text
           problems.add(diagnostic)
         }
@@ -141,7 +155,10 @@ public enum EnvironmentLoader {
     if let namespace = inputs.namespace {
       let location = SourceLocation(file: ValueInputs.namespaceFlag, line: 1, column: 1)
       values = ValuesMerge.merge(
-        values, Node(.mapping([MapEntry(key: "namespace", keyLocation: location, value: .string(namespace, at: location))]), at: location))
+        values,
+        Node(
+          .mapping([MapEntry(key: "namespace", keyLocation: location, value: .string(namespace, at: location))]),
+          at: location))
     }
     return ValuesMerge.removingNulls(values)
   }
@@ -176,13 +193,15 @@ public enum EnvironmentLoader {
   /// A values file holds one mapping (or nothing at all).
   private static func valuesFile(_ documents: [Node], _ display: String) throws -> Node {
     if documents.count > 1 {
-      throw Diagnostic.error("a values file holds one document, this one has \(documents.count)", at: documents[1].location)
+      throw Diagnostic.error(
+        "a values file holds one document, this one has \(documents.count)", at: documents[1].location)
     }
     guard let document = documents.first else {
       return Node(.mapping([]), at: SourceLocation(file: display, line: 1, column: 1))
     }
     guard document.isMapping else {
-      throw Diagnostic.error("a values file must be a mapping, not a \(document.kindDescription)", at: document.location)
+      throw Diagnostic.error(
+        "a values file must be a mapping, not a \(document.kindDescription)", at: document.location)
     }
     return document
   }

@@ -36,10 +36,11 @@ enum EnvironmentValuesDecoder {
         if !settings.enabled { warnUnused(key, entry.value.entries ?? [], &unused) }
       } else {
         let known = components + environmentKeys
-        problems.add(.error(
-          "\"\(key)\" is neither a component nor an environment setting", at: entry.keyLocation,
-          notes: ["components: \(components.joined(separator: ", "))"],
-          hint: Suggestion.hint(for: key, among: known)))
+        problems.add(
+          .error(
+            "\"\(key)\" is neither a component nor an environment setting", at: entry.keyLocation,
+            notes: ["components: \(components.joined(separator: ", "))"],
+            hint: Suggestion.hint(for: key, among: known)))
       }
     }
     if let namespace = top["namespace"], let text = top.string("namespace", problems: &problems) {
@@ -54,7 +55,9 @@ enum EnvironmentValuesDecoder {
     result.commonAnnotations = top.stringMap("commonAnnotations", problems: &problems)
     for item in top.sequence("images", problems: &problems) ?? [] {
       checkNotEmpty(item, ["newName", "newTag", "digest"], context: "images entry", &problems)
-      if let image = KustomizationDecoder.imageOverride(item, context: "images entry", &problems) { result.images.append(image) }
+      if let image = KustomizationDecoder.imageOverride(item, context: "images entry", &problems) {
+        result.images.append(image)
+      }
     }
     for item in top.sequence("external", problems: &problems) ?? [] {
       let fields = StrictMapping(item, context: "external entry", problems: &problems)
@@ -79,13 +82,19 @@ enum EnvironmentValuesDecoder {
 
   /// An empty image tag, repository or digest is what an unset variable leaves
   /// (`--set api.image.tag=$TAG`): it would silently become `:latest`, so it is an error.
-  private static func checkNotEmpty(_ item: Node, _ keys: [String], context: String, _ problems: inout DiagnosticCollector) {
+  private static func checkNotEmpty(
+    _ item: Node, _ keys: [String], context: String, _ problems: inout DiagnosticCollector
+  ) {
     for key in keys {
-      guard let value = item[key], let scalar = value.scalar, scalar.tag == .string || scalar.tag == .null, scalar.text.isEmpty
+      guard let value = item[key], let scalar = value.scalar, scalar.tag == .string || scalar.tag == .null,
+        scalar.text.isEmpty
       else { continue }
-      problems.add(.error(
-        "\(context): \(key) is empty", at: value.location,
-        hint: "an empty \(key) would leave the image's own (often latest); give a value, or remove the key (an unset variable in CI?)"))
+      problems.add(
+        .error(
+          "\(context): \(key) is empty", at: value.location,
+          hint:
+            "an empty \(key) would leave the image's own (often latest); give a value, or remove the key (an unset variable in CI?)"
+        ))
     }
   }
 
@@ -95,9 +104,10 @@ enum EnvironmentValuesDecoder {
   private static func warnUnused(_ name: String, _ entries: [MapEntry], _ problems: inout DiagnosticCollector) {
     for entry in entries where entry.key != "enabled" && !entry.value.isNull {
       guard !entry.keyLocation.isGenerated, Path.fileName(entry.keyLocation.file) != "defaults.yaml" else { continue }
-      problems.add(Diagnostic(
-        .warning, "\(name).\(entry.key) has no effect: component \"\(name)\" is not enabled", at: entry.keyLocation,
-        hint: "set \(name).enabled: true, or remove the setting"))
+      problems.add(
+        Diagnostic(
+          .warning, "\(name).\(entry.key) has no effect: component \"\(name)\" is not enabled", at: entry.keyLocation,
+          hint: "set \(name).enabled: true, or remove the setting"))
     }
   }
 
@@ -108,11 +118,14 @@ enum EnvironmentValuesDecoder {
     let fields = StrictMapping(node, context: "component \"\(name)\"", problems: &problems)
     fields.checkKeys(componentKeys, problems: &problems)
     result.enabled = fields.bool("enabled", problems: &problems) ?? false
-    if let kustomization = environment.decode(fields, keys: ["patches", "configMapGenerator", "secretGenerator"], problems: &problems) {
+    if let kustomization = environment.decode(
+      fields, keys: ["patches", "configMapGenerator", "secretGenerator"], problems: &problems)
+    {
       result.patches = kustomization.patches
       result.generators = kustomization.configMapGenerator + kustomization.secretGenerator
     }
-    for entry in fields.entries where componentKeys.contains(entry.key) && entry.key != "enabled" && !entry.value.isNull {
+    for entry in fields.entries where componentKeys.contains(entry.key) && entry.key != "enabled" && !entry.value.isNull
+    {
       let setting = ComponentSetting(component: name, key: entry.key, value: entry.value)
       switch entry.key {
       case "replicas":
@@ -152,7 +165,8 @@ enum EnvironmentValuesDecoder {
       case "tolerations":
         guard let items = fields.sequence("tolerations", problems: &problems) else { continue }
         for item in items where !item.isMapping {
-          problems.add(.error("\(name).tolerations entries must be mappings, not a \(item.kindDescription)", at: item.location))
+          problems.add(
+            .error("\(name).tolerations entries must be mappings, not a \(item.kindDescription)", at: item.location))
         }
       case "affinity":
         guard fields.mapping("affinity", problems: &problems) != nil else { continue }
@@ -170,10 +184,12 @@ enum EnvironmentValuesDecoder {
   /// Each entry's settings are the component's (but `instances`) with the entry's merged over
   /// them as values layers merge, checked as a component's are.
   private static func instances(
-    of name: String, _ fields: StrictMapping, _ environment: EnvironmentKustomization, _ problems: inout DiagnosticCollector
+    of name: String, _ fields: StrictMapping, _ environment: EnvironmentKustomization,
+    _ problems: inout DiagnosticCollector
   ) -> [ComponentInstance] {
     guard let entries = fields.sequence("instances", problems: &problems) else { return [] }
-    let shared = Node(.mapping(fields.entries.filter { $0.key != "instances" && $0.key != "enabled" }), at: fields.node.location)
+    let shared = Node(
+      .mapping(fields.entries.filter { $0.key != "instances" && $0.key != "enabled" }), at: fields.node.location)
     var result: [ComponentInstance] = []
     for (index, entry) in entries.enumerated() {
       let context = "\(name).instances[\(index)]"
@@ -181,10 +197,14 @@ enum EnvironmentValuesDecoder {
       own.checkKeys(instanceKeys, problems: &problems)
       // Unknown keys are reported once, above, not again as the component's.
       let settingsNode = Node(
-        .mapping(own.entries.filter { instanceKeys.contains($0.key) && !["namespace", "nameSuffix", "enabled"].contains($0.key) }),
+        .mapping(
+          own.entries.filter {
+            instanceKeys.contains($0.key) && !["namespace", "nameSuffix", "enabled"].contains($0.key)
+          }),
         at: entry.location)
       var instance = ComponentInstance(
-        settings: component(name, ValuesMerge.merge(shared, settingsNode), environment, &problems), location: entry.location)
+        settings: component(name, ValuesMerge.merge(shared, settingsNode), environment, &problems),
+        location: entry.location)
       instance.enabled = own.bool("enabled", problems: &problems) ?? true
       if let namespace = own["namespace"], let text = own.string("namespace", problems: &problems) {
         if let problem = DNSLabel.problem(text) {
@@ -193,9 +213,14 @@ enum EnvironmentValuesDecoder {
           instance.namespace = namespace
         }
       }
-      if let suffix = own["nameSuffix"], own.string("nameSuffix", problems: &problems) != nil { instance.nameSuffix = suffix }
+      if let suffix = own["nameSuffix"], own.string("nameSuffix", problems: &problems) != nil {
+        instance.nameSuffix = suffix
+      }
       if own["namespace"] == nil && own["nameSuffix"] == nil && entry.isMapping {
-        problems.add(.error("\(context) needs a namespace or a nameSuffix, or its objects would be those of every other copy", at: entry.location))
+        problems.add(
+          .error(
+            "\(context) needs a namespace or a nameSuffix, or its objects would be those of every other copy",
+            at: entry.location))
       }
       result.append(instance)
     }
@@ -210,9 +235,10 @@ enum EnvironmentValuesDecoder {
       guard let quantities = fields.mapping(key, problems: &problems) else { continue }
       for q in quantities.entries ?? [] {
         guard let scalar = q.value.scalar, [.string, .int, .float, .null].contains(scalar.tag) else {
-          problems.add(.error(
-            "\(component).resources.\(key).\(q.key) must be a quantity such as 500m or 1Gi, not a \(q.value.kindDescription)",
-            at: q.value.location))
+          problems.add(
+            .error(
+              "\(component).resources.\(key).\(q.key) must be a quantity such as 500m or 1Gi, not a \(q.value.kindDescription)",
+              at: q.value.location))
           continue
         }
       }

@@ -3,7 +3,9 @@ public import KilnYAML
 /// The `--set` family of flags. The raw value is the flag as typed: it names the "file" of
 /// every location inside an argument, so errors read `--set:2:5: error: …`.
 public enum SetFlavor: String, Sendable {
-  case set = "--set", setString = "--set-string", setJSON = "--set-json"
+  case set = "--set"
+  case setString = "--set-string"
+  case setJSON = "--set-json"
 }
 
 /// Helm's `--set` grammar (`pkg/strvals`, `ParseInto`), ported rule for rule so that a `--set`

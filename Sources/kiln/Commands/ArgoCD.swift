@@ -29,7 +29,8 @@ extension Kiln {
       let valueFiles: [UserFile]
       do {
         inputs = try ArgoCDInputs(environment: Self.processEnvironment())
-        valueFiles = try ArgoCDRepository(applicationDirectory: cwd, sourcePath: inputs.sourcePath).valueFiles(inputs.valueFiles)
+        valueFiles = try ArgoCDRepository(applicationDirectory: cwd, sourcePath: inputs.sourcePath).valueFiles(
+          inputs.valueFiles)
       } catch {
         throw Diagnostic.error("\(error)", at: nil)
       }
@@ -51,7 +52,9 @@ extension Kiln {
       var pointer = environ
       while let entry = pointer.pointee {
         let text = String(cString: entry)
-        if let equals = text.firstIndex(of: "=") { result[String(text[..<equals])] = String(text[text.index(after: equals)...]) }
+        if let equals = text.firstIndex(of: "=") {
+          result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        }
         pointer += 1
       }
       return result

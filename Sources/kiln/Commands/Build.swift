@@ -17,12 +17,14 @@ extension Kiln {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var values: ValueOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    @Option(
+      name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
     @Option(
       name: .customLong("output-dir"),
-      help: ArgumentHelp("Write one file per object into this directory, replacing what an earlier run wrote.", valueName: "dir"),
+      help: ArgumentHelp(
+        "Write one file per object into this directory, replacing what an earlier run wrote.", valueName: "dir"),
       completion: .directory)
     var outputDirectory: String?
 
@@ -46,20 +48,23 @@ extension Kiln {
 
     func run() throws {
       let (root, prefix) = project.resolve()
-      let request = BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: try values.inputs())
+      let request = BuildRequest(
+        projectDirectory: root, displayPrefix: prefix, environment: environment, values: try values.inputs())
       let result = try Compiler.build(request)
       if strict && !result.warnings.isEmpty {
-        throw DiagnosticError(result.warnings.map { warning in
-          var error = warning
-          error.severity = .error
-          return error
-        })
+        throw DiagnosticError(
+          result.warnings.map { warning in
+            var error = warning
+            error.severity = .error
+            return error
+          })
       }
       DiagnosticPrinter.standardError.print(result.warnings)
       let resources = try ObjectSelector.select(showOnly.compactMap(ObjectSelector.init), from: result.resources)
       let cwd = Terminal.currentDirectory()
       if let outputDirectory {
-        try OutputDirectory.write(resources, sources: sources, to: Path.join(cwd, outputDirectory), display: outputDirectory)
+        try OutputDirectory.write(
+          resources, sources: sources, to: Path.join(cwd, outputDirectory), display: outputDirectory)
         return
       }
       let bytes = ManifestRenderer.render(resources, sources: sources)

@@ -39,7 +39,8 @@ extension Kiln {
       let report = try BuildChecks.run(request)
       DiagnosticPrinter.standardError.print(report.diagnostics)
       let failed = report.errors > 0 || (strict && report.warnings > 0)
-      let summary = "checked \(report.environments.joined(separator: ", ")): \(report.errors) \(report.errors == 1 ? "error" : "errors"), \(report.warnings) \(report.warnings == 1 ? "warning" : "warnings")\n"
+      let summary =
+        "checked \(report.environments.joined(separator: ", ")): \(report.errors) \(report.errors == 1 ? "error" : "errors"), \(report.warnings) \(report.warnings == 1 ? "warning" : "warnings")\n"
       Terminal.writeStderr(summary)
       if failed { throw Outcome.problemsFound }
     }

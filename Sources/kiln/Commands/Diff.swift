@@ -45,9 +45,12 @@ extension Kiln {
     func run() throws {
       let (root, prefix) = project.resolve()
       let inputs = try values.inputs()
-      func build(_ environment: String, in root: String = root, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult {
+      func build(_ environment: String, in root: String = root, fileSystem: any FileSystem = DiskFileSystem()) throws
+        -> BuildResult
+      {
         try Compiler.build(
-          BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: inputs), fileSystem: fileSystem)
+          BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: inputs),
+          fileSystem: fileSystem)
       }
       let diff: ManifestDiff
       let title: String
@@ -56,7 +59,8 @@ extension Kiln {
         let second = try build(other)
         // The first environment's objects are shown in the second's namespace.
         let old = DiffObject.objects(
-          of: new.resources, environmentNamespace: new.values.namespace?.scalarText, shownIn: second.values.namespace?.scalarText)
+          of: new.resources, environmentNamespace: new.values.namespace?.scalarText,
+          shownIn: second.values.namespace?.scalarText)
         diff = ManifestDiff.compare(old: old, new: objects(second), showSecrets: showSecrets)
         title = "\(environment) → \(other)"
       } else if let base {
@@ -72,12 +76,15 @@ extension Kiln {
         } catch {
           throw Diagnostic.error("\(against): \(error.reason)", at: nil)
         }
-        diff = ManifestDiff.compare(old: try DiffObject.objects(ofStream: bytes, file: against), new: objects(new), showSecrets: showSecrets)
+        diff = ManifestDiff.compare(
+          old: try DiffObject.objects(ofStream: bytes, file: against), new: objects(new), showSecrets: showSecrets)
         title = "\(environment): \(against) → build"
       } else {
         preconditionFailure("validate() asks for exactly one side to compare with")
       }
-      let text = format == .markdown ? DiffPrinter.markdown(diff, title: title) : DiffPrinter.text(diff, colour: Terminal.colour(fd: 1))
+      let text =
+        format == .markdown
+        ? DiffPrinter.markdown(diff, title: title) : DiffPrinter.text(diff, colour: Terminal.colour(fd: 1))
       Terminal.writeStdout(Array(text.utf8))
       if !diff.isEmpty { throw Outcome.differences }
     }

@@ -11,10 +11,12 @@ extension Kiln {
         targets (URLs, git repositories) are not supported.
         """)
 
-    @Argument(help: "The directory holding kustomization.yaml (default: the current directory).", completion: .directory)
+    @Argument(
+      help: "The directory holding kustomization.yaml (default: the current directory).", completion: .directory)
     var directory: String = "."
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    @Option(
+      name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
     func run() throws {
@@ -35,7 +37,8 @@ extension Kiln {
       let cwd = Terminal.currentDirectory()
       let root = Path.join(cwd, directory)
       if DiskFileSystem().kind(of: root) == .file {
-        throw Diagnostic.error("\(directory) is a file; kiln kustomize builds a directory holding a kustomization", at: nil)
+        throw Diagnostic.error(
+          "\(directory) is a file; kiln kustomize builds a directory holding a kustomization", at: nil)
       }
       let normalized = Path.normalize(directory)
       let prefix = normalized.isEmpty || normalized == "." ? "" : normalized + "/"

@@ -25,13 +25,16 @@ extension Kiln {
         text = Self.details(try EnvironmentListing.make(request(root, prefix, environment, inputs)))
       } else {
         let files = try ProjectFiles(fileSystem: DiskFileSystem(), root: root, displayPrefix: prefix)
-        let listings = try EnvironmentLoader.environments(in: files).map { try EnvironmentListing.make(request(root, prefix, $0, inputs)) }
+        let listings = try EnvironmentLoader.environments(in: files).map {
+          try EnvironmentListing.make(request(root, prefix, $0, inputs))
+        }
         text = Self.table(listings)
       }
       Terminal.writeStdout(Array(text.utf8))
     }
 
-    private func request(_ root: String, _ prefix: String, _ environment: String, _ inputs: ValueInputs) -> BuildRequest {
+    private func request(_ root: String, _ prefix: String, _ environment: String, _ inputs: ValueInputs) -> BuildRequest
+    {
       BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: inputs)
     }
 
@@ -54,15 +57,19 @@ extension Kiln {
       var firstSeen: [String] = []
       for name in names where !firstSeen.contains(component(name)) { firstSeen.append(component(name)) }
       names = names.enumerated().sorted {
-        let (a, b) = (firstSeen.firstIndex(of: component($0.element))!, firstSeen.firstIndex(of: component($1.element))!)
+        let (a, b) = (
+          firstSeen.firstIndex(of: component($0.element))!, firstSeen.firstIndex(of: component($1.element))!
+        )
         return a != b ? a < b : $0.offset < $1.offset
       }.map(\.element)
       var rows = [["COMPONENT"] + listings.map(\.environment)]
       for name in names {
-        rows.append([name] + listings.map { listing in
-          guard let part = listing.parts.first(where: { $0.name == name }), part.enabled else { return "-" }
-          return String(part.objects.count)
-        })
+        rows.append(
+          [name]
+            + listings.map { listing in
+              guard let part = listing.parts.first(where: { $0.name == name }), part.enabled else { return "-" }
+              return String(part.objects.count)
+            })
       }
       let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
       return rows.map { row in

@@ -20,7 +20,8 @@ extension Kiln {
 
     func run() throws {
       let (root, prefix) = project.resolve()
-      let request = BuildRequest(projectDirectory: root, displayPrefix: prefix, environment: environment, values: try values.inputs())
+      let request = BuildRequest(
+        projectDirectory: root, displayPrefix: prefix, environment: environment, values: try values.inputs())
       let merged = try Compiler.values(request)
       Terminal.writeStdout(YAMLEmitter.render([merged]))
     }

@@ -22,7 +22,9 @@ final class ChildProcess: @unchecked Sendable {
     var pipes: [[Int32]] = []
     for _ in 0..<3 {
       var fds: [Int32] = [0, 0]
-      guard pipe(&fds) == 0 else { throw Diagnostic.error("cannot run \(program): \(String(cString: strerror(errno)))", at: nil) }
+      guard pipe(&fds) == 0 else {
+        throw Diagnostic.error("cannot run \(program): \(String(cString: strerror(errno)))", at: nil)
+      }
       pipes.append(fds)
     }
     #if canImport(Darwin)
@@ -71,7 +73,8 @@ final class ChildProcess: @unchecked Sendable {
   }
 
   /// Runs `program` to the end with nothing on stdin: its exit status, stdout and stderr.
-  static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: [UInt8], errors: [UInt8]) {
+  static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: [UInt8], errors: [UInt8])
+  {
     let child = try ChildProcess(program, arguments)
     child.closeInput()
     // Both pipes are drained together, so a child that fills one while we wait on the other

@@ -37,19 +37,22 @@ final class GitFileSystem: FileSystem, @unchecked Sendable {
   init(ref: String, projectDirectory: String) throws {
     // A ref starting with "-" would reach git as an option (`--output=FILE`, `--remote=…`).
     guard !ref.isEmpty, !ref.hasPrefix("-") else {
-      throw Diagnostic.error("\"\(ref)\" is not a git ref; kiln refuses refs that are empty or start with \"-\"", at: nil)
+      throw Diagnostic.error(
+        "\"\(ref)\" is not a git ref; kiln refuses refs that are empty or start with \"-\"", at: nil)
     }
     guard let real = realpath(projectDirectory, nil) else {
       throw Diagnostic.error("cannot find the project directory \(projectDirectory)", at: nil)
     }
     let project = String(cString: real)
     free(real)
-    let top = try Self.git(["-C", project, "rev-parse", "--show-toplevel"], what: "the project is not in a git repository")
+    let top = try Self.git(
+      ["-C", project, "rev-parse", "--show-toplevel"], what: "the project is not in a git repository")
     let topPath = String(decoding: top.prefix { $0 != 0x0A }, as: UTF8.self)
     let relative = project == topPath ? "" : String(project.dropFirst(topPath.count + 1))
     let shown = relative.isEmpty ? "." : relative
     let commit = try Self.git(
-      ["-C", topPath, "rev-parse", "--verify", "--end-of-options", ref + "^{commit}"], what: "git cannot read \(shown) at \"\(ref)\"")
+      ["-C", topPath, "rev-parse", "--verify", "--end-of-options", ref + "^{commit}"],
+      what: "git cannot read \(shown) at \"\(ref)\"")
     let id = String(decoding: commit.prefix { $0 != 0x0A }, as: UTF8.self)
     let listing = try Self.git(
       ["--literal-pathspecs", "-C", topPath, "ls-tree", "-r", "-z", "--full-tree", "--end-of-options", id]
@@ -63,7 +66,8 @@ final class GitFileSystem: FileSystem, @unchecked Sendable {
       let fields = record[..<tab].split(separator: 0x20)
       guard fields.count == 3, fields[1].elementsEqual("blob".utf8) else { continue }  // submodules
       let path = String(decoding: record[(tab + 1)...], as: UTF8.self)
-      files[path] = Entry(object: String(decoding: fields[2], as: UTF8.self), isSymlink: fields[0].elementsEqual("120000".utf8))
+      files[path] = Entry(
+        object: String(decoding: fields[2], as: UTF8.self), isSymlink: fields[0].elementsEqual("120000".utf8))
       var child = path
       while true {
         let parent = child.contains("/") ? Path.directory(of: child) : ""
@@ -104,7 +108,8 @@ final class GitFileSystem: FileSystem, @unchecked Sendable {
     let resolved = try resolve(key, path)
     guard let real = self.key(resolved) else { return try disk.readFile(resolved) }
     guard let entry = files[real] else {
-      throw FileSystemError(path: path, reason: directories[real] != nil ? "is a directory" : "no such file or directory")
+      throw FileSystemError(
+        path: path, reason: directories[real] != nil ? "is a directory" : "no such file or directory")
     }
     return try blob(entry.object, path)
   }

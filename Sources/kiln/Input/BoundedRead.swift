@@ -22,7 +22,8 @@ enum BoundedRead {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw failure(path) }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw FileSystemError(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "not a regular file")
+      throw FileSystemError(
+        path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "not a regular file")
     }
     guard Int(info.st_size) <= limit else {
       throw FileSystemError(path: path, reason: "larger than \(limit >> 20) MiB")

@@ -23,9 +23,10 @@ struct ObjectSelector: Equatable {
     var problems = DiagnosticCollector()
     for selector in selectors where !resources.contains(where: selector.matches) {
       let known = resources.map { "\($0.kind)/\($0.name)" }
-      problems.add(.error(
-        "--show-only \(selector.kind)/\(selector.name): the build has no such object", at: nil,
-        hint: Suggestion.hint(for: "\(selector.kind)/\(selector.name)", among: known)))
+      problems.add(
+        .error(
+          "--show-only \(selector.kind)/\(selector.name): the build has no such object", at: nil,
+          hint: Suggestion.hint(for: "\(selector.kind)/\(selector.name)", among: known)))
     }
     try problems.throwIfErrors()
     return resources.filter { resource in selectors.contains { $0.matches(resource) } }

@@ -5,7 +5,8 @@ import KilnYAML
 /// `-C DIR`: where the project is.
 struct ProjectOptions: ParsableArguments {
   @Option(
-    name: .customShort("C"), help: ArgumentHelp("The project directory (default: the current directory).", valueName: "dir"),
+    name: .customShort("C"),
+    help: ArgumentHelp("The project directory (default: the current directory).", valueName: "dir"),
     completion: .directory)
   var directory: String = "."
 
@@ -24,25 +25,33 @@ struct ProjectOptions: ParsableArguments {
 struct ValueOptions: ParsableArguments {
   @Option(
     name: [.customShort("f"), .customLong("values")],
-    help: ArgumentHelp("A values file layered over the environment (repeatable, later wins; - reads stdin).", valueName: "file"),
+    help: ArgumentHelp(
+      "A values file layered over the environment (repeatable, later wins; - reads stdin).", valueName: "file"),
     completion: .file(extensions: ["yaml", "yml", "json"]))
   var valueFiles: [String] = []
 
-  @Option(name: .customLong("set"), help: ArgumentHelp("Set a value, Helm style: a.b=1,c={x,y} (repeatable).", valueName: "key=value"))
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Set a value, Helm style: a.b=1,c={x,y} (repeatable).", valueName: "key=value"))
   var set: [String] = []
 
-  @Option(name: .customLong("set-string"), help: ArgumentHelp("Like --set, but every value is a string.", valueName: "key=value"))
+  @Option(
+    name: .customLong("set-string"),
+    help: ArgumentHelp("Like --set, but every value is a string.", valueName: "key=value"))
   var setString: [String] = []
 
-  @Option(name: .customLong("set-json"), help: ArgumentHelp("Set a value from JSON: a.b={\"c\":1}.", valueName: "key=json"))
+  @Option(
+    name: .customLong("set-json"), help: ArgumentHelp("Set a value from JSON: a.b={\"c\":1}.", valueName: "key=json"))
   var setJSON: [String] = []
 
   @Option(
-    name: .customLong("set-file"), help: ArgumentHelp("Set a value to a file's content, as a string (Helm's).", valueName: "key=path"),
+    name: .customLong("set-file"),
+    help: ArgumentHelp("Set a value to a file's content, as a string (Helm's).", valueName: "key=path"),
     completion: .file())
   var setFile: [String] = []
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Use this namespace instead of the environment's.", valueName: "namespace"))
+  @Option(
+    name: .shortAndLong, help: ArgumentHelp("Use this namespace instead of the environment's.", valueName: "namespace"))
   var namespace: String?
 
   /// The values inputs, with stdin (`-f -`) and `--set-file` files read: a file that cannot be
@@ -65,7 +74,8 @@ struct ValueOptions: ParsableArguments {
       guard !stdinRead else { throw Diagnostic.error("-f - is given twice; stdin can be read once", at: nil) }
       stdinRead = true
       do {
-        files.append(UserFile(path: "-", display: "<stdin>", contents: try BoundedRead.standardInput(limit: BoundedRead.limit)))
+        files.append(
+          UserFile(path: "-", display: "<stdin>", contents: try BoundedRead.standardInput(limit: BoundedRead.limit)))
       } catch {
         throw Diagnostic.error("values from stdin (-f -): \(error.reason)", at: nil)
       }
@@ -84,7 +94,8 @@ struct ValueOptions: ParsableArguments {
         let contents = try BoundedRead.regularFile(Path.join(cwd, path), limit: BoundedRead.limit)
         fileSets.append(FileSetArgument(text: argument, key: key, contents: contents))
       } catch {
-        problems.add(Diagnostic(.error, "cannot read \(path): \(error.reason)", at: at(key.count + 2), sourceLine: argument))
+        problems.add(
+          Diagnostic(.error, "cannot read \(path): \(error.reason)", at: at(key.count + 2), sourceLine: argument))
       }
     }
     try problems.throwIfErrors()
@@ -101,7 +112,9 @@ struct ValueOptions: ParsableArguments {
 enum EnvironmentCompletion {
   static let kind = CompletionKind.custom { words, _, prefix in
     var directory = "."
-    for (index, word) in words.enumerated() where word == "-C" && index + 1 < words.count { directory = words[index + 1] }
+    for (index, word) in words.enumerated() where word == "-C" && index + 1 < words.count {
+      directory = words[index + 1]
+    }
     let root = Path.join(Terminal.currentDirectory(), directory)
     guard let files = try? ProjectFiles(fileSystem: DiskFileSystem(), root: root, displayPrefix: ""),
       let names = try? EnvironmentLoader.environments(in: files)

@@ -44,7 +44,9 @@ enum OutputFile {
     SignalCleanup.remove(onSignal: temporary)
     defer { SignalCleanup.clear() }
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw failure(display, "cannot create a file in \(directory): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else {
+      throw failure(display, "cannot create a file in \(directory): \(String(cString: strerror(errno)))")
+    }
     var ok = Terminal.writeAll(fd: fd, bytes)
     SignalCleanup.testInterruption()
     if fchmod(fd, mode) != 0 || fsync(fd) != 0 { ok = false }

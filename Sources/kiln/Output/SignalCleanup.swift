@@ -23,9 +23,11 @@ enum SignalCleanup {
       var previous = sigaction()
       sigaction(signal, nil, &previous)
       #if canImport(Darwin)
-        let ignored = unsafeBitCast(previous.__sigaction_u.__sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        let ignored =
+          unsafeBitCast(previous.__sigaction_u.__sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
       #else
-        let ignored = unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+        let ignored =
+          unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
       #endif
       if ignored { continue }
       var action = sigaction()

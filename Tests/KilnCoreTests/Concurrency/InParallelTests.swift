@@ -31,7 +31,9 @@ import Testing
     #expect(values == (0..<500).map { $0 * 2 })
     struct Failure: Error, Equatable { var at: Int }
     #expect(throws: Failure(at: 100)) {
-      try InParallel.update(&values, minimum: 16) { value in if value == 200 || value == 900 { throw Failure(at: value / 2) } }
+      try InParallel.update(&values, minimum: 16) { value in
+        if value == 200 || value == 900 { throw Failure(at: value / 2) }
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// The line diff under `kiln diff`: hunks with three lines of context, as `diff -u` prints.
 @Suite struct UnifiedDiffTests {
@@ -7,10 +8,12 @@ import Testing
     let old = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
     var new = old
     new[4] = "E"
-    #expect(UnifiedDiff.lines(old: old, new: new) == [
-      .hunk("@@ -2,7 +2,7 @@"), .context("b"), .context("c"), .context("d"), .removed("e"), .added("E"), .context("f"),
-      .context("g"), .context("h"),
-    ])
+    #expect(
+      UnifiedDiff.lines(old: old, new: new) == [
+        .hunk("@@ -2,7 +2,7 @@"), .context("b"), .context("c"), .context("d"), .removed("e"), .added("E"),
+        .context("f"),
+        .context("g"), .context("h"),
+      ])
   }
 
   @Test func changesFarApartMakeTwoHunksAndCloseOnesOne() {
@@ -18,9 +21,10 @@ import Testing
     var new = old
     new[1] = "two"
     new[18] = "nineteen"
-    #expect(UnifiedDiff.lines(old: old, new: new).filter { if case .hunk = $0 { true } else { false } } == [
-      .hunk("@@ -1,5 +1,5 @@"), .hunk("@@ -16,5 +16,5 @@"),
-    ])
+    #expect(
+      UnifiedDiff.lines(old: old, new: new).filter { if case .hunk = $0 { true } else { false } } == [
+        .hunk("@@ -1,5 +1,5 @@"), .hunk("@@ -16,5 +16,5 @@"),
+      ])
     new = old
     new[5] = "six"
     new[11] = "twelve"

@@ -5,7 +5,8 @@ import Testing
 @Suite struct ArgoCDInputsTests {
   @Test func envEntriesAloneAreEnough() throws {
     let inputs = try ArgoCDInputs(environment: [
-      "ARGOCD_ENV_KILN_ENV": " prod ", "ARGOCD_ENV_KILN_VALUES": "a.yaml, b.yaml,", "ARGOCD_ENV_KILN_SET": "api.replicas=2",
+      "ARGOCD_ENV_KILN_ENV": " prod ", "ARGOCD_ENV_KILN_VALUES": "a.yaml, b.yaml,",
+      "ARGOCD_ENV_KILN_SET": "api.replicas=2",
       "ARGOCD_APP_NAMESPACE": "shop",
     ])
     #expect(inputs.environment == "prod")
@@ -17,7 +18,8 @@ import Testing
   @Test func parametersWinAndTheirMapValuesStayLiteral() throws {
     let inputs = try ArgoCDInputs(environment: [
       "ARGOCD_ENV_KILN_ENV": "dev",
-      "ARGOCD_APP_PARAMETERS": #"[{"name":"env","string":"prod"},{"name":"set","map":{"api.env.HOSTS":"a,b","path":"c:\\d"}}]"#,
+      "ARGOCD_APP_PARAMETERS":
+        #"[{"name":"env","string":"prod"},{"name":"set","map":{"api.env.HOSTS":"a,b","path":"c:\\d"}}]"#,
     ])
     #expect(inputs.environment == "prod")
     #expect(inputs.sets == [#"api.env.HOSTS=a\,b"#, #"path=c:\\d"#])
@@ -62,7 +64,8 @@ import Testing
   func theRepositoryRootComesFromTheSourcePath(sourcePath: String, root: String) throws {
     var disk = InMemoryFileSystem()
     disk.write("/tmp/cmp/repo/apps/web/environments/prod.yaml", "{}")
-    let repository = try ArgoCDRepository(applicationDirectory: "/tmp/cmp/repo/apps/web", sourcePath: sourcePath, fileSystem: disk)
+    let repository = try ArgoCDRepository(
+      applicationDirectory: "/tmp/cmp/repo/apps/web", sourcePath: sourcePath, fileSystem: disk)
     #expect(repository.root == root)
   }
 }

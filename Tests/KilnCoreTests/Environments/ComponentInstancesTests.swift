@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// `instances:` renders one component once per entry (Helm's `range` over tenants), each copy
 /// in its own namespace or with its own name suffix, with the entry's settings over the
@@ -8,22 +9,22 @@ import Testing
   static let tenant = [
     "base/config.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n",
     "components/tenant/namespace.yaml": """
-      apiVersion: v1
-      kind: Namespace
-      metadata:
-        name: tenant
-        labels:
-          pod-security.kubernetes.io/enforce: restricted
-      """,
+    apiVersion: v1
+    kind: Namespace
+    metadata:
+      name: tenant
+      labels:
+        pod-security.kubernetes.io/enforce: restricted
+    """,
     "components/tenant/quota.yaml": """
-      apiVersion: v1
-      kind: ResourceQuota
-      metadata:
-        name: quota
-      spec:
-        hard:
-          pods: "10"
-      """,
+    apiVersion: v1
+    kind: ResourceQuota
+    metadata:
+      name: quota
+    spec:
+      hard:
+        pods: "10"
+    """,
     "components/tenant/worker.yaml": ProjectCheck.deployment("worker"),
   ]
 
@@ -43,21 +44,30 @@ import Testing
           enabled: false
       """
     let objects = try Compiler.build(ProjectCheck.request("prod"), fileSystem: ProjectCheck.fileSystem(files)).resources
-    #expect(objects.map { "\($0.kind) \($0.namespace ?? "-")/\($0.name)" } == [
-      "Namespace -/hodei-tenant-acme",
-      "Namespace -/hodei-tenant-globex",
-      "ResourceQuota hodei-tenant-acme/quota",
-      "ResourceQuota hodei-tenant-globex/quota",
-      "ConfigMap hodei/shared",
-      "Deployment hodei-tenant-acme/worker",
-      "Deployment hodei-tenant-globex/worker",
-    ])
-    let replicas = objects.filter { $0.kind == "Deployment" }.map { $0.node.value(at: ["spec", "replicas"])?.scalarText }
+    #expect(
+      objects.map { "\($0.kind) \($0.namespace ?? "-")/\($0.name)" } == [
+        "Namespace -/hodei-tenant-acme",
+        "Namespace -/hodei-tenant-globex",
+        "ResourceQuota hodei-tenant-acme/quota",
+        "ResourceQuota hodei-tenant-globex/quota",
+        "ConfigMap hodei/shared",
+        "Deployment hodei-tenant-acme/worker",
+        "Deployment hodei-tenant-globex/worker",
+      ])
+    let replicas = objects.filter { $0.kind == "Deployment" }.map {
+      $0.node.value(at: ["spec", "replicas"])?.scalarText
+    }
     #expect(replicas == ["1", "3"])
     // Environment-wide settings but the namespace reach every copy.
-    #expect(objects.allSatisfy { $0.node.value(at: ["metadata", "labels", "app.kubernetes.io/part-of"])?.scalarText == "hodei" })
+    #expect(
+      objects.allSatisfy {
+        $0.node.value(at: ["metadata", "labels", "app.kubernetes.io/part-of"])?.scalarText == "hodei"
+      })
     let listing = try EnvironmentListing.make(ProjectCheck.request("prod"), fileSystem: ProjectCheck.fileSystem(files))
-    #expect(listing.parts.map(\.name) == ["base", "tenant [hodei-tenant-acme]", "tenant [hodei-tenant-globex]", "tenant [hodei-tenant-initech]"])
+    #expect(
+      listing.parts.map(\.name) == [
+        "base", "tenant [hodei-tenant-acme]", "tenant [hodei-tenant-globex]", "tenant [hodei-tenant-initech]",
+      ])
   }
 
   @Test func aClusterScopedObjectNeedsANameSuffixPerCopy() throws {
@@ -88,8 +98,10 @@ import Testing
         - {namespace: t-acme}
         - {namespace: t-globex}
       """
-    #expect(ProjectCheck.failure(files).contains(
-      "error: rbac.authorization.k8s.io/ClusterRole tenant-reader is made by two instances of component \"tenant\" (t-acme and t-globex)"))
+    #expect(
+      ProjectCheck.failure(files).contains(
+        "error: rbac.authorization.k8s.io/ClusterRole tenant-reader is made by two instances of component \"tenant\" (t-acme and t-globex)"
+      ))
     files["environments/prod.yaml"] = """
       tenant:
         enabled: true
@@ -100,7 +112,10 @@ import Testing
     let objects = try Compiler.build(ProjectCheck.request("prod"), fileSystem: ProjectCheck.fileSystem(files)).resources
     let bindings = objects.filter { $0.kind == "ClusterRoleBinding" }
     #expect(bindings.map(\.name) == ["tenant-reader-acme", "tenant-reader-globex"])
-    #expect(bindings.map { $0.node.value(at: ["roleRef", "name"])?.scalarText } == ["tenant-reader-acme", "tenant-reader-globex"])
+    #expect(
+      bindings.map { $0.node.value(at: ["roleRef", "name"])?.scalarText } == [
+        "tenant-reader-acme", "tenant-reader-globex",
+      ])
     #expect(bindings.map { $0.node["subjects"]?.items?.first?["namespace"]?.scalarText } == ["t-acme", "t-globex"])
   }
 
@@ -115,11 +130,12 @@ import Testing
         - {namespace: T_Globex}
         - {replicas: 2}
       """
-    #expect(ProjectCheck.failure(files) == """
-      environments/prod.yaml:3:13: error: replicas in component "tenant" must be an integer, not the string "two"
-      environments/prod.yaml:5:25: error: unknown field "replcias" in tenant.instances[0]
-      environments/prod.yaml:6:17: error: namespace "T_Globex" may only hold lowercase letters, digits and '-'
-      environments/prod.yaml:7:5: error: tenant.instances[2] needs a namespace or a nameSuffix, or its objects would be those of every other copy
-      """)
+    #expect(
+      ProjectCheck.failure(files) == """
+        environments/prod.yaml:3:13: error: replicas in component "tenant" must be an integer, not the string "two"
+        environments/prod.yaml:5:25: error: unknown field "replcias" in tenant.instances[0]
+        environments/prod.yaml:6:17: error: namespace "T_Globex" may only hold lowercase letters, digits and '-'
+        environments/prod.yaml:7:5: error: tenant.instances[2] needs a namespace or a nameSuffix, or its objects would be those of every other copy
+        """)
   }
 }

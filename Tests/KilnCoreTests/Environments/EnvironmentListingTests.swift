@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// `kiln list ENV`: each part of the project, whether it is on, and the objects it renders.
 @Suite struct EnvironmentListingTests {
@@ -9,18 +10,19 @@ import Testing
       "components/api/deployment.yaml": ProjectCheck.deployment("api"),
       "components/worker/deployment.yaml": ProjectCheck.deployment("worker"),
       "environments/prod.yaml": """
-        namespace: shop
-        api: {enabled: true}
-        configMapGenerator:
-        - {name: shared, literals: [A=1], options: {disableNameSuffixHash: true}}
-        """,
+      namespace: shop
+      api: {enabled: true}
+      configMapGenerator:
+      - {name: shared, literals: [A=1], options: {disableNameSuffixHash: true}}
+      """,
     ]
     let listing = try EnvironmentListing.make(ProjectCheck.request("prod"), fileSystem: ProjectCheck.fileSystem(files))
-    #expect(listing.parts == [
-      .init(name: "base", enabled: true, objects: ["Namespace shop"]),
-      .init(name: "api", enabled: true, objects: ["Deployment shop/api"]),
-      .init(name: "worker", enabled: false, objects: []),
-      .init(name: "environment", enabled: true, objects: ["ConfigMap shop/shared"]),
-    ])
+    #expect(
+      listing.parts == [
+        .init(name: "base", enabled: true, objects: ["Namespace shop"]),
+        .init(name: "api", enabled: true, objects: ["Deployment shop/api"]),
+        .init(name: "worker", enabled: false, objects: []),
+        .init(name: "environment", enabled: true, objects: ["ConfigMap shop/shared"]),
+      ])
   }
 }

@@ -23,42 +23,43 @@ import Testing
       worker:
         enabled: true
       """
-    #expect(try ProjectCheck.build(files) == """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: api
-      spec:
-        replicas: 4
-        selector:
-          matchLabels:
-            app: api
-        template:
-          metadata:
-            labels:
+    #expect(
+      try ProjectCheck.build(files) == """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          replicas: 4
+          selector:
+            matchLabels:
               app: api
-          spec:
-            containers:
-            - image: example.com/api:1
-              name: main
-      ---
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: worker
-      spec:
-        selector:
-          matchLabels:
-            app: worker
-        template:
-          metadata:
-            labels:
+          template:
+            metadata:
+              labels:
+                app: api
+            spec:
+              containers:
+              - image: example.com/api:1
+                name: main
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: worker
+        spec:
+          selector:
+            matchLabels:
               app: worker
-          spec:
-            containers:
-            - image: example.com/worker:1
-              name: main
-      """)
+          template:
+            metadata:
+              labels:
+                app: worker
+            spec:
+              containers:
+              - image: example.com/worker:1
+                name: main
+        """)
   }
 
   @Test func environmentPatchesSeeTheNamespaceAndLabelsAlreadySet() throws {
@@ -86,32 +87,33 @@ import Testing
                 limits: {memory: 1Gi}
       """
     let output = try ProjectCheck.build(files)
-    #expect(output.split(separator: "---\n").last == """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        labels:
-          tier: backend
-        name: worker
-        namespace: shop
-      spec:
-        selector:
-          matchLabels:
-            app: worker
+    #expect(
+      output.split(separator: "---\n").last == """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          labels:
             tier: backend
-        template:
-          metadata:
-            labels:
+          name: worker
+          namespace: shop
+        spec:
+          selector:
+            matchLabels:
               app: worker
               tier: backend
-          spec:
-            containers:
-            - image: example.com/worker:1
-              name: main
-              resources:
-                limits:
-                  memory: 1Gi
-      """)
+          template:
+            metadata:
+              labels:
+                app: worker
+                tier: backend
+            spec:
+              containers:
+              - image: example.com/worker:1
+                name: main
+                resources:
+                  limits:
+                    memory: 1Gi
+        """)
     #expect(!output.split(separator: "---\n")[0].contains("memory"))
   }
 
@@ -125,15 +127,18 @@ import Testing
           tagret: {kind: Deployment}
       """
     files["environments/patches/api.yaml"] = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"
-    #expect(ProjectCheck.failure(files) == """
-      environments/prod.yaml:5:5: error: unknown field "tagret" in patches entry
-      """)
+    #expect(
+      ProjectCheck.failure(files) == """
+        environments/prod.yaml:5:5: error: unknown field "tagret" in patches entry
+        """)
   }
 
   @Test func patchFilesAreNamedFromTheEnvironmentsDirectoryAndStayInTheProject() {
     var files = Self.components
     files["environments/prod.yaml"] = "api:\n  enabled: true\n  patches:\n  - path: ../../etc/passwd\n"
-    #expect(ProjectCheck.failure(files).contains("environments/prod.yaml:4:11: error: \"../../etc/passwd\" is outside the project directory"))
+    #expect(
+      ProjectCheck.failure(files).contains(
+        "environments/prod.yaml:4:11: error: \"../../etc/passwd\" is outside the project directory"))
     files["environments/prod.yaml"] = "api:\n  enabled: true\n  patches:\n  - path: missing.yaml\n"
     #expect(ProjectCheck.failure(files).contains("environments/missing.yaml"))
   }

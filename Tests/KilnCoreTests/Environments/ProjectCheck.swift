@@ -1,5 +1,6 @@
-@testable import KilnCore
 import KilnYAML
+
+@testable import KilnCore
 
 /// Builds small kiln projects held in memory, so an environment test reads as: the files,
 /// then the YAML `kiln build` prints for them.
@@ -26,7 +27,9 @@ enum ProjectCheck {
 
   /// The objects of the build (by the names they were made with), with the project path each came from.
   static func sources(_ files: [String: String], environment: String = "prod") throws -> [String] {
-    try Compiler.build(request(environment), fileSystem: fileSystem(files)).resources.map { "\($0.kind)/\($0.originalName) \($0.sourcePath)" }
+    try Compiler.build(request(environment), fileSystem: fileSystem(files)).resources.map {
+      "\($0.kind)/\($0.originalName) \($0.sourcePath)"
+    }
   }
 
   /// The diagnostics the build fails with, one per line (empty when it succeeds).

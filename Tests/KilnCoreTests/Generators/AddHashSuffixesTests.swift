@@ -1,7 +1,8 @@
-@testable import KilnCore
 import KilnTestSupport
 import KilnYAML
 import Testing
+
+@testable import KilnCore
 
 /// The final step that appends content hashes to generated names.
 @Suite struct AddHashSuffixesTests {
@@ -36,7 +37,8 @@ import Testing
   /// The hash goes after whatever renames came before (research §13 item 10:
   /// `cfg` + nameSuffix `-v2` → `cfg-v2-5ccmfdht2m`).
   @Test func theHashIsAppendedToTheCurrentName() throws {
-    var list = try resources("""
+    var list = try resources(
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -56,13 +58,13 @@ import Testing
   @Test func transformersBeforeTheHashDoNotChangeIt() throws {
     let resources = try GeneratorCheck.resources([
       "kustomization.yaml": """
-        namespace: prod
-        commonLabels: {app: demo}
-        commonAnnotations: {owner: team}
-        configMapGenerator:
-        - name: x
-          literals: [a=b]
-        """,
+      namespace: prod
+      commonLabels: {app: demo}
+      commonAnnotations: {owner: team}
+      configMapGenerator:
+      - name: x
+        literals: [a=b]
+      """
     ])
     #expect(resources.map(\.name) == ["x-4h2mbtbbt6"])
     #expect(resources.first?.namespace == "prod")

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// Secret values and ConfigMap binaryData: base64, cut into 70-character lines that each end
 /// in a newline once the text reaches 70 characters.
@@ -26,8 +27,9 @@ import Testing
   /// and 52 bytes (72 characters).
   @Test func seventyCharactersOrMoreAreCutAndEveryLineEndsInANewline() {
     // 52 bytes → 72 characters: a 70-character line and a 2-character one.
-    #expect(encode(String(repeating: "a", count: 52))
-      == "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYQ\n==\n")
+    #expect(
+      encode(String(repeating: "a", count: 52))
+        == "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYQ\n==\n")
     // 105 bytes → exactly 140 characters: two full lines, each with its newline.
     let two = encode(String(repeating: "a", count: 105))
     #expect(two.split(separator: "\n").map(\.count) == [70, 70])

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// `envs:` files, line by line. The expected pairs are what kubectl kustomize generated.
 @Suite struct EnvFileTests {
@@ -20,9 +21,10 @@ import Testing
       NOEQ
       A=b=c
       """
-    #expect(try pairs(file) == [
-      #"1:BAZ="quoted value""#, "2:SPACED = x y  ", "3:export X=1", "4:EMPTY=", "5:NOEQ=", "6:A=b=c",
-    ])
+    #expect(
+      try pairs(file) == [
+        #"1:BAZ="quoted value""#, "2:SPACED = x y  ", "3:export X=1", "4:EMPTY=", "5:NOEQ=", "6:A=b=c",
+      ])
   }
 
   @Test func commentsBlankLinesAndEmptyKeysAreSkipped() throws {
@@ -30,8 +32,9 @@ import Testing
   }
 
   @Test func aByteOrderMarkIsRemovedFromTheFirstLineOnly() throws {
-    #expect(try pairs([0xEF, 0xBB, 0xBF] + Array("FIRST=1\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("SECOND=2".utf8))
-      == ["1:FIRST=1", "2:\u{FEFF}SECOND=2"])
+    #expect(
+      try pairs([0xEF, 0xBB, 0xBF] + Array("FIRST=1\n".utf8) + [0xEF, 0xBB, 0xBF] + Array("SECOND=2".utf8))
+        == ["1:FIRST=1", "2:\u{FEFF}SECOND=2"])
   }
 
   @Test func carriageReturnsBeforeNewlinesAreDropped() throws {
@@ -39,8 +42,9 @@ import Testing
   }
 
   @Test func leadingWhiteSpaceIsGosUnicodeSpace() throws {
-    #expect(try pairs("\t LEAD=x \n\u{A0}NBSP=1\n\u{3000}WIDE=2\n\u{FEFF}BOM2=3\n")
-      == ["1:LEAD=x ", "2:NBSP=1", "3:WIDE=2", "4:\u{FEFF}BOM2=3"])
+    #expect(
+      try pairs("\t LEAD=x \n\u{A0}NBSP=1\n\u{3000}WIDE=2\n\u{FEFF}BOM2=3\n")
+        == ["1:LEAD=x ", "2:NBSP=1", "3:WIDE=2", "4:\u{FEFF}BOM2=3"])
   }
 
   @Test func invalidUTF8IsAnErrorEvenInAComment() {

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// `files:` entries: `path` or `key=path`.
 @Suite struct FileSourceTests {

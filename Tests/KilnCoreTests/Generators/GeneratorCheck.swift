@@ -1,7 +1,8 @@
-@testable import KilnCore
 import KilnTestSupport
 import KilnYAML
 import Testing
+
+@testable import KilnCore
 
 /// Builds small trees held in memory with the engine behind `kiln kustomize`, so a generator
 /// test reads as: the files, then the YAML kubectl kustomize prints for them.
@@ -17,13 +18,17 @@ enum GeneratorCheck {
 
   /// The objects built from `kustomization.yaml` at the top of `files`, after the final steps
   /// (hash suffixes, sorting).
-  static func resources(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") throws -> [Resource] {
+  static func resources(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") throws
+    -> [Resource]
+  {
     let path = directory.isEmpty ? root : root + "/" + directory
     return try kustomize(path, files, bytes).resources
   }
 
   /// The build's own error, without the warnings that come with it.
-  private static func kustomize(_ path: String, _ files: [String: String], _ bytes: [String: [UInt8]]) throws -> Kustomizer.Result {
+  private static func kustomize(_ path: String, _ files: [String: String], _ bytes: [String: [UInt8]]) throws
+    -> Kustomizer.Result
+  {
     do {
       return try Kustomizer.build(directory: path, fileSystem: fileSystem(files, bytes: bytes))
     } catch let failure as Kustomizer.Failure {
@@ -32,7 +37,9 @@ enum GeneratorCheck {
   }
 
   /// What kubectl kustomize would print, without the final newline.
-  static func build(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") throws -> String {
+  static func build(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") throws
+    -> String
+  {
     let path = directory.isEmpty ? root : root + "/" + directory
     let output = try kustomize(path, files, bytes).output
     let text = String(decoding: output, as: UTF8.self)
@@ -40,7 +47,9 @@ enum GeneratorCheck {
   }
 
   /// The diagnostics the build fails with (empty when it succeeds).
-  static func diagnostics(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "") -> [Diagnostic] {
+  static func diagnostics(_ files: [String: String], bytes: [String: [UInt8]] = [:], in directory: String = "")
+    -> [Diagnostic]
+  {
     do {
       _ = try build(files, bytes: bytes, in: directory)
       return []

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// Strings and objects written as Go's `json.Marshal` writes them.
 @Suite struct GoJSONTests {
@@ -25,7 +26,8 @@ import Testing
       ("b", .string("1")), ("B", .string("2")), ("a10", .number("1")), ("a9", .bool(true)), ("é", .null),
       ("_", .array([.number("1.5"), .string("x")])), ("b", .string("3")),
     ])
-    #expect(String(decoding: GoJSON.encode(value), as: UTF8.self)
-      == #"{"B":"2","_":[1.5,"x"],"a10":1,"a9":true,"b":"3","é":null}"#)
+    #expect(
+      String(decoding: GoJSON.encode(value), as: UTF8.self)
+        == #"{"B":"2","_":[1.5,"x"],"a10":1,"a9":true,"b":"3","é":null}"#)
   }
 }

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// `literals:` entries. Expected values are what kubectl kustomize put in `data`.
 @Suite struct LiteralSourceTests {

@@ -1,7 +1,8 @@
-@testable import KilnCore
 import KilnTestSupport
 import KilnYAML
 import Testing
+
+@testable import KilnCore
 
 /// The content hash of generated names, bit for bit as Kustomize v5.5 computes it. Every
 /// expected suffix below was printed by `kubectl kustomize`.
@@ -24,7 +25,8 @@ import Testing
         a: b
       """
     #expect(try json(object) == #"{"data":{"a":"b"},"kind":"ConfigMap","name":""}"#)
-    #expect(NameHash.hexDigest(of: Array(#"{"data":{"a":"b"},"kind":"ConfigMap","name":""}"#.utf8)).hasPrefix("412abebbe6"))
+    #expect(
+      NameHash.hexDigest(of: Array(#"{"data":{"a":"b"},"kind":"ConfigMap","name":""}"#.utf8)).hasPrefix("412abebbe6"))
     #expect(NameHash.of(try node(object)) == "4h2mbtbbt6")
   }
 
@@ -71,16 +73,21 @@ import Testing
   }
 
   @Test func binaryDataIsHashedOnlyWhenItIsAMapping() throws {
-    #expect(try json("kind: ConfigMap\nbinaryData:\n  bin: AAH/\n")
-      == #"{"binaryData":{"bin":"AAH/"},"data":"","kind":"ConfigMap","name":""}"#)
-    #expect(try json("kind: ConfigMap\nbinaryData: x\ndata:\n  a: b\n") == #"{"data":{"a":"b"},"kind":"ConfigMap","name":""}"#)
+    #expect(
+      try json("kind: ConfigMap\nbinaryData:\n  bin: AAH/\n")
+        == #"{"binaryData":{"bin":"AAH/"},"data":"","kind":"ConfigMap","name":""}"#)
+    #expect(
+      try json("kind: ConfigMap\nbinaryData: x\ndata:\n  a: b\n") == #"{"data":{"a":"b"},"kind":"ConfigMap","name":""}"#
+    )
   }
 
   @Test func aSecretHashesItsTypeAndStringData() throws {
-    #expect(try json("kind: Secret\ntype: kubernetes.io/tls\ndata:\n  k: eA==\n")
-      == #"{"data":{"k":"eA=="},"kind":"Secret","name":"","type":"kubernetes.io/tls"}"#)
-    #expect(try json("kind: Secret\nstringData:\n  k: x\n")
-      == #"{"data":"","kind":"Secret","name":"","stringData":{"k":"x"},"type":""}"#)
+    #expect(
+      try json("kind: Secret\ntype: kubernetes.io/tls\ndata:\n  k: eA==\n")
+        == #"{"data":{"k":"eA=="},"kind":"Secret","name":"","type":"kubernetes.io/tls"}"#)
+    #expect(
+      try json("kind: Secret\nstringData:\n  k: x\n")
+        == #"{"data":"","kind":"Secret","name":"","stringData":{"k":"x"},"type":""}"#)
   }
 
   /// research §8.2: literal `a<BS>b<U+2028>c<FF>dé<` under the key k → `esc-k7cd75th8m`.
@@ -89,8 +96,9 @@ import Testing
       "kind": .string("ConfigMap"),
       "data": .mapping(["k": .string("a\u{8}b\u{2028}c\u{C}dé<")]),
     ])
-    #expect(String(decoding: NameHash.document(for: object), as: UTF8.self)
-      == #"{"data":{"k":"a\bb\u2028c\fdé\u003c"},"kind":"ConfigMap","name":""}"#)
+    #expect(
+      String(decoding: NameHash.document(for: object), as: UTF8.self)
+        == #"{"data":{"k":"a\bb\u2028c\fdé\u003c"},"kind":"ConfigMap","name":""}"#)
     #expect(NameHash.of(object) == "k7cd75th8m")
   }
 
@@ -99,7 +107,8 @@ import Testing
   /// float64 (12345678901234567890 → 12345678901234567000), timestamps RFC 3339 strings.
   /// kubectl kustomize named this object num-fbfgt88kkc.
   @Test func patchedValuesThatAreNotStringsHashAsGoReadsThemBack() throws {
-    let object = try node("""
+    let object = try node(
+      """
       kind: ConfigMap
       data:
         a: "1"
@@ -113,7 +122,9 @@ import Testing
         s: "<&>"
         t: true
       """)
-    #expect(String(decoding: NameHash.document(for: object), as: UTF8.self).contains(#""big":12345678901234567000,"d":"2024-01-01T00:00:00Z","e":1e+21"#))
+    #expect(
+      String(decoding: NameHash.document(for: object), as: UTF8.self).contains(
+        #""big":12345678901234567000,"d":"2024-01-01T00:00:00Z","e":1e+21"#))
     #expect(NameHash.of(object) == "fbfgt88kkc")
   }
 }

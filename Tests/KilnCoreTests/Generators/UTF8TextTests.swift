@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// Which file contents count as text (`data`) and which as binary (`binaryData`): Go's
 /// `utf8.Valid`.

@@ -24,7 +24,8 @@ import Testing
   }
 
   static func count(_ name: String, _ count: Int) -> SetReplicas.Count {
-    SetReplicas.Count(name: name, count: .int(count), at: SourceLocation(file: "kustomization.yaml", line: 1, column: 1))
+    SetReplicas.Count(
+      name: name, count: .int(count), at: SourceLocation(file: "kustomization.yaml", line: 1, column: 1))
   }
 
   static let cases: [Case] = [
@@ -248,16 +249,18 @@ import Testing
         AddLabels(labels: Self.pairs(["team": "a"]), reach: .selectors),
         AddLabels(labels: Self.pairs(["team": "b"]), reach: .metadataOnly),
       ])
-    #expect(kubectl.contains("""
-      spec:
-        selector:
-          matchLabels:
-            team: b
-        template:
-          metadata:
-            labels:
+    #expect(
+      kubectl.contains(
+        """
+        spec:
+          selector:
+            matchLabels:
               team: b
-      """))
+          template:
+            metadata:
+              labels:
+                team: b
+        """))
     withKnownIssue(
       "kubectl's shared label nodes: kiln keeps the DaemonSet's selector and template at team: a, kubectl prints team: b"
     ) {

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// Labels wait in a queue and are set on many objects at once, on every core (`Accumulation`):
 /// the result, and the errors, must be those of running each transform in turn.
@@ -14,7 +15,8 @@ struct QueuedLabelsTests {
 
   @Test func everyObjectOfALongRangeGetsTheLabelsOfEveryLaterComponent() throws {
     let files = [
-      "kustomization.yaml": "resources:\n- many.yaml\ncomponents:\n- first\n- second\nlabels:\n- pairs:\n    env: prod\n",
+      "kustomization.yaml":
+        "resources:\n- many.yaml\ncomponents:\n- first\n- second\nlabels:\n- pairs:\n    env: prod\n",
       "many.yaml": configMaps(40),
       "first/kustomization.yaml":
         "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n- one.yaml\nlabels:\n- pairs:\n    owner: first\n",
@@ -36,9 +38,10 @@ struct QueuedLabelsTests {
       "kustomization.yaml": "resources:\n- many.yaml\nlabels:\n- pairs:\n    env: prod\n",
       "many.yaml": configMaps(40, broken: [3, 35]),
     ]
-    #expect(GeneratorCheck.failure(files) == """
-      many.yaml:20:11: error: expected a mapping at metadata.labels, found a string
-      many.yaml:181:11: error: expected a mapping at metadata.labels, found a string
-      """)
+    #expect(
+      GeneratorCheck.failure(files) == """
+        many.yaml:20:11: error: expected a mapping at metadata.labels, found a string
+        many.yaml:181:11: error: expected a mapping at metadata.labels, found a string
+        """)
   }
 }

@@ -102,7 +102,8 @@ import Testing
   /// What the reference update reads: the names before each prefix, and the prefixes,
   /// innermost first.
   @Test func theOldNameAndThePrefixAreRecorded() throws {
-    var list = try TransformHarness.resources("""
+    var list = try TransformHarness.resources(
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -122,7 +123,8 @@ import Testing
   }
 
   @Test func anEmptyPrefixChangesNothingAndRecordsNothing() throws {
-    var list = try TransformHarness.resources("""
+    var list = try TransformHarness.resources(
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -134,7 +136,8 @@ import Testing
 
   /// The renamed name points back at the kustomization's `namePrefix`, for provenance.
   @Test func theNewNameIsLocatedAtTheNamePrefix() throws {
-    var list = try TransformHarness.resources("""
+    var list = try TransformHarness.resources(
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata:

@@ -78,7 +78,8 @@ import Testing
   }
 
   @Test func theOldNameAndTheSuffixAreRecorded() throws {
-    var list = try TransformHarness.resources("""
+    var list = try TransformHarness.resources(
+      """
       apiVersion: v1
       kind: Secret
       metadata:

@@ -44,10 +44,11 @@ import Testing
   /// Two bases with their own prefixes each hold a `cfg` and a Pod using it: each Pod gets the
   /// ConfigMap renamed the way it was.
   @Test func theCandidateRenamedLikeTheReferrerWins() throws {
-    let output = try NameReferenceCheck.build([
-      (Self.configMap("cfg") + "\n---\n" + Self.pod("p", using: "cfg"), [NameReferenceCheck.prefix("a-")]),
-      (Self.configMap("cfg") + "\n---\n" + Self.pod("p", using: "cfg"), [NameReferenceCheck.prefix("b-")]),
-    ], top: [NameReferenceCheck.prefix("t-")])
+    let output = try NameReferenceCheck.build(
+      [
+        (Self.configMap("cfg") + "\n---\n" + Self.pod("p", using: "cfg"), [NameReferenceCheck.prefix("a-")]),
+        (Self.configMap("cfg") + "\n---\n" + Self.pod("p", using: "cfg"), [NameReferenceCheck.prefix("b-")]),
+      ], top: [NameReferenceCheck.prefix("t-")])
     #expect(output.contains("name: t-a-p\nspec:\n  volumes:\n  - configMap:\n      name: t-a-cfg"))
     #expect(output.contains("name: t-b-p\nspec:\n  volumes:\n  - configMap:\n      name: t-b-cfg"))
   }
@@ -68,9 +69,10 @@ import Testing
       Issue.record("expected an error")
     } catch let error as DiagnosticError {
       let diagnostic = try #require(error.diagnostics.first)
-      #expect(diagnostic.message == """
-        found multiple possible referrals for "cfg" in spec.volumes.configMap.name of Pod t-p: ConfigMap t-a-cfg, ConfigMap t-b-cfg
-        """)
+      #expect(
+        diagnostic.message == """
+          found multiple possible referrals for "cfg" in spec.volumes.configMap.name of Pod t-p: ConfigMap t-a-cfg, ConfigMap t-b-cfg
+          """)
       #expect(diagnostic.location == SourceLocation(file: "input.yaml", line: 8, column: 13))
     }
   }
@@ -89,16 +91,17 @@ import Testing
   /// A ClusterRole sees every namespace: two ConfigMaps once named `cfg` in two namespaces are
   /// not ambiguous when they end up with the same name.
   @Test func candidatesWithTheSameFinalNameAreNotAmbiguous() throws {
-    let input = Self.configMap("cfg", namespace: "a") + "\n---\n" + Self.configMap("cfg", namespace: "b") + "\n---\n" + """
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: ClusterRole
-      metadata:
-        name: reader
-      rules:
-      - resourceNames:
-        - cfg
-        - external
-      """
+    let input =
+      Self.configMap("cfg", namespace: "a") + "\n---\n" + Self.configMap("cfg", namespace: "b") + "\n---\n" + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: reader
+        rules:
+        - resourceNames:
+          - cfg
+          - external
+        """
     let output = try TransformCheck.apply(NameReferenceCheck.prefix("x-"), UpdateNameReferences(), to: input)
     #expect(output.hasSuffix("- resourceNames:\n  - x-cfg\n  - external"))
   }
@@ -139,8 +142,11 @@ import Testing
     let output = try NameReferenceCheck.build([
       (roles, [NameReferenceCheck.prefix("r-")]), (clusterRoles, [NameReferenceCheck.prefix("c-")]), (bindings, []),
     ])
-    #expect(output.contains("name: to-role\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: r-view"))
-    #expect(output.contains("name: to-cluster-role\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: c-view"))
+    #expect(
+      output.contains("name: to-role\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: Role\n  name: r-view"))
+    #expect(
+      output.contains(
+        "name: to-cluster-role\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: c-view"))
   }
 
   /// Names that match nothing in the build (objects made elsewhere) are left as written.

@@ -127,17 +127,23 @@ import Testing
     var spec = Node.mapping([
       "volumes": .sequence([.mapping(["name": .string("v"), "configMap": .mapping(["name": .string("cfg")])])]),
       "containers": .sequence([
-        .mapping(["name": .string("c"), "envFrom": .sequence([.mapping(["secretRef": .mapping(["name": .string("token")])])])])
+        .mapping([
+          "name": .string("c"), "envFrom": .sequence([.mapping(["secretRef": .mapping(["name": .string("token")])])]),
+        ])
       ]),
     ])
     for key in podSpec.dropFirst().reversed() { spec = .mapping([key: spec]) }
-    var workload = Node.mapping(["apiVersion": .string(apiVersion), "kind": .string(kind), "metadata": .mapping(["name": .string("w")])])
+    var workload = Node.mapping([
+      "apiVersion": .string(apiVersion), "kind": .string(kind), "metadata": .mapping(["name": .string("w")]),
+    ])
     workload[podSpec[0]] = spec
     var list = try TransformHarness.resources(Self.objects) + [Resource(node: workload, sourcePath: "w.yaml")]
     for transform in Self.hashed + [UpdateNameReferences()] { try transform.apply(to: &list) }
     let podSpecNode = list[2].node.value(at: podSpec)
     #expect(podSpecNode?["volumes"]?.items?.first?["configMap"]?["name"]?.string == "cfg-7gdc49gk6d")
-    #expect(podSpecNode?["containers"]?.items?.first?["envFrom"]?.items?.first?["secretRef"]?["name"]?.string == "token-2228b6cdf4")
+    #expect(
+      podSpecNode?["containers"]?.items?.first?["envFrom"]?.items?.first?["secretRef"]?["name"]?.string
+        == "token-2228b6cdf4")
   }
 
   /// research §8.4 and issue #1301: the hashed name is used in the ConfigMap's namespace only.
@@ -342,7 +348,8 @@ import Testing
         azureFile:
           secretName: token-h
       """
-    let output = try TransformCheck.apply(NameReferenceCheck.rename("Secret", "token", to: "token-h"), UpdateNameReferences(), to: input)
+    let output = try TransformCheck.apply(
+      NameReferenceCheck.rename("Secret", "token", to: "token-h"), UpdateNameReferences(), to: input)
     #expect(output == expected, "\(firstDifferences(output, expected))")
   }
 }

@@ -826,9 +826,12 @@ import Testing
         "base/kustomization.yaml": kustomization("namePrefix: b-\nnameSuffix: -x", resources: ["objects.yaml"]),
         "base/objects.yaml": configMap("cfg") + "\n---\n" + pod("base-pod", using: "cfg"),
         "mid/kustomization.yaml": kustomization("namePrefix: m-", resources: ["../base", "objects.yaml"]),
-        "mid/objects.yaml": pod("mid-by-original", using: "cfg") + "\n---\n" + pod("mid-by-base-name", using: "b-cfg-x"),
-        "top/kustomization.yaml": kustomization("namePrefix: t-\nnameSuffix: -y", resources: ["../mid", "objects.yaml"]),
-        "top/objects.yaml": pod("top-by-original", using: "cfg") + "\n---\n" + pod("top-by-mid-name", using: "m-b-cfg-x")
+        "mid/objects.yaml": pod("mid-by-original", using: "cfg") + "\n---\n"
+          + pod("mid-by-base-name", using: "b-cfg-x"),
+        "top/kustomization.yaml": kustomization(
+          "namePrefix: t-\nnameSuffix: -y", resources: ["../mid", "objects.yaml"]),
+        "top/objects.yaml": pod("top-by-original", using: "cfg") + "\n---\n"
+          + pod("top-by-mid-name", using: "m-b-cfg-x")
           + "\n---\n" + pod("top-by-final-name", using: "t-m-b-cfg-x-y"),
       ],
       build: "top"),
@@ -846,29 +849,29 @@ import Testing
       name: "components stack their prefixes on the parent's objects",
       files: [
         "app/kustomization.yaml": """
-          namePrefix: o-
-          resources:
-          - objects.yaml
-          components:
-          - ../c1
-          - ../c2
-          """,
+        namePrefix: o-
+        resources:
+        - objects.yaml
+        components:
+        - ../c1
+        - ../c2
+        """,
         "app/objects.yaml": configMap("base-cm") + "\n---\n" + pod("app-pod", using: "base-cm"),
         "c1/kustomization.yaml": """
-          apiVersion: kustomize.config.k8s.io/v1alpha1
-          kind: Component
-          namePrefix: c1-
-          resources:
-          - objects.yaml
-          """,
+        apiVersion: kustomize.config.k8s.io/v1alpha1
+        kind: Component
+        namePrefix: c1-
+        resources:
+        - objects.yaml
+        """,
         "c1/objects.yaml": configMap("c1-own") + "\n---\n" + pod("c1-pod", using: "base-cm"),
         "c2/kustomization.yaml": """
-          apiVersion: kustomize.config.k8s.io/v1alpha1
-          kind: Component
-          namePrefix: c2-
-          resources:
-          - objects.yaml
-          """,
+        apiVersion: kustomize.config.k8s.io/v1alpha1
+        kind: Component
+        namePrefix: c2-
+        resources:
+        - objects.yaml
+        """,
         "c2/objects.yaml": pod("c2-pod", using: "c1-own") + "\n---\n" + pod("c2-other", using: "base-cm"),
       ],
       build: "app"),
@@ -894,24 +897,25 @@ import Testing
                 - name: c
                   configMap: {name: cfg}
           """,
-        "overlay/kustomization.yaml": kustomization("namespace: prod\nnameSuffix: -s", resources: ["../base", "objects.yaml"]),
+        "overlay/kustomization.yaml": kustomization(
+          "namespace: prod\nnameSuffix: -s", resources: ["../base", "objects.yaml"]),
         "overlay/objects.yaml": """
-          apiVersion: rbac.authorization.k8s.io/v1
-          kind: ClusterRoleBinding
-          metadata:
-            name: runner
-          roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
-          subjects:
-          - {kind: ServiceAccount, name: runner}
-          - {kind: ServiceAccount, name: b-runner}
-          ---
-          apiVersion: v1
-          kind: Pod
-          metadata:
-            name: debug
-          spec:
-            serviceAccountName: b-runner
-          """,
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: runner
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+        subjects:
+        - {kind: ServiceAccount, name: runner}
+        - {kind: ServiceAccount, name: b-runner}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: debug
+        spec:
+          serviceAccountName: b-runner
+        """,
       ],
       build: "overlay"),
   ]
@@ -992,7 +996,8 @@ import Testing
     single(
       "no namespace and default are one namespace; another namespace is not",
       "namePrefix: x-",
-      configMap("cfg") + "\n---\n" + configMap("other") + "\n---\n" + pod("in-default", using: "cfg", namespace: "default")
+      configMap("cfg") + "\n---\n" + configMap("other") + "\n---\n"
+        + pod("in-default", using: "cfg", namespace: "default")
         + "\n---\n" + pod("in-team", using: "cfg", namespace: "team") + "\n---\n"
         + configMap("other", namespace: "team") + "\n---\n" + pod("team-other", using: "other", namespace: "team")),
   ]
@@ -1146,73 +1151,74 @@ import Testing
       files: [
         "tools/kustomization.yaml": kustomization("namePrefix: t-", resources: ["sa.yaml"]),
         "tools/sa.yaml": """
-          apiVersion: v1
-          kind: ServiceAccount
-          metadata:
-            name: ci
-            namespace: tools
-          ---
-          apiVersion: v1
-          kind: ConfigMap
-          metadata:
-            name: ci
-            namespace: tools
-          """,
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: ci
+          namespace: tools
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: ci
+          namespace: tools
+        """,
         "app/kustomization.yaml": kustomization("", resources: ["../tools", "bindings.yaml"]),
         "app/bindings.yaml": """
-          apiVersion: rbac.authorization.k8s.io/v1
-          kind: RoleBinding
-          metadata:
-            name: explicit
-            namespace: app
-          roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
-          subjects:
-          - {kind: ServiceAccount, name: ci, namespace: tools}
-          ---
-          apiVersion: rbac.authorization.k8s.io/v1
-          kind: RoleBinding
-          metadata:
-            name: implicit
-            namespace: app
-          roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
-          subjects:
-          - {kind: ServiceAccount, name: ci}
-          ---
-          apiVersion: rbac.authorization.k8s.io/v1
-          kind: Role
-          metadata:
-            name: reads-ci-config
-            namespace: app
-          rules:
-          - resources: [configmaps]
-            resourceNames: [ci]
-          """,
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata:
+          name: explicit
+          namespace: app
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+        subjects:
+        - {kind: ServiceAccount, name: ci, namespace: tools}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata:
+          name: implicit
+          namespace: app
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+        subjects:
+        - {kind: ServiceAccount, name: ci}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: reads-ci-config
+          namespace: app
+        rules:
+        - resources: [configmaps]
+          resourceNames: [ci]
+        """,
       ],
       build: "app"),
     Tree(
-      name: "a subject namespace looks among original namespaces first (a ConfigMap that started there hides the account)",
+      name:
+        "a subject namespace looks among original namespaces first (a ConfigMap that started there hides the account)",
       files: [
         "accounts/kustomization.yaml": kustomization("namespace: dev", resources: ["sa.yaml"]),
         "accounts/sa.yaml": """
-          apiVersion: v1
-          kind: ServiceAccount
-          metadata:
-            name: sa
-          """,
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: sa
+        """,
         "config/kustomization.yaml": kustomization("", resources: ["cm.yaml"]),
         "config/cm.yaml": configMap("x", namespace: "prod"),
         "top/kustomization.yaml": kustomization(
           "namespace: prod\nnamePrefix: t-", resources: ["../accounts", "../config", "binding.yaml"]),
         "top/binding.yaml": """
-          apiVersion: rbac.authorization.k8s.io/v1
-          kind: ClusterRoleBinding
-          metadata:
-            name: b
-          roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
-          subjects:
-          - {kind: ServiceAccount, name: sa, namespace: prod}
-          - {kind: ServiceAccount, name: sa, namespace: dev}
-          """,
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: b
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+        subjects:
+        - {kind: ServiceAccount, name: sa, namespace: prod}
+        - {kind: ServiceAccount, name: sa, namespace: dev}
+        """,
       ],
       build: "top"),
     Tree(
@@ -1220,21 +1226,22 @@ import Testing
       files: [
         "accounts/kustomization.yaml": kustomization("namespace: dev", resources: ["sa.yaml"]),
         "accounts/sa.yaml": """
-          apiVersion: v1
-          kind: ServiceAccount
-          metadata:
-            name: sa
-          """,
-        "top/kustomization.yaml": kustomization("namespace: prod\nnamePrefix: t-", resources: ["../accounts", "binding.yaml"]),
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: sa
+        """,
+        "top/kustomization.yaml": kustomization(
+          "namespace: prod\nnamePrefix: t-", resources: ["../accounts", "binding.yaml"]),
         "top/binding.yaml": """
-          apiVersion: rbac.authorization.k8s.io/v1
-          kind: ClusterRoleBinding
-          metadata:
-            name: b
-          roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
-          subjects:
-          - {kind: ServiceAccount, name: sa, namespace: prod}
-          """,
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: b
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+        subjects:
+        - {kind: ServiceAccount, name: sa, namespace: prod}
+        """,
       ],
       build: "top"),
   ]
@@ -1246,147 +1253,147 @@ import Testing
       name: "generated names in a base, merged and replaced in an overlay with namespace and suffix (§13 gen3)",
       files: [
         "base/kustomization.yaml": """
-          resources:
-          - deploy.yaml
-          configMapGenerator:
-          - name: cfg
-            literals: [a=1, b=2]
-          secretGenerator:
-          - name: long
-            literals:
-            - x=0123456789012345678901234567890123456789012345678901234567890123456789
-          """,
+        resources:
+        - deploy.yaml
+        configMapGenerator:
+        - name: cfg
+          literals: [a=1, b=2]
+        secretGenerator:
+        - name: long
+          literals:
+          - x=0123456789012345678901234567890123456789012345678901234567890123456789
+        """,
         "base/deploy.yaml": """
-          apiVersion: apps/v1
-          kind: Deployment
-          metadata:
-            name: web
-          spec:
-            template:
-              spec:
-                containers:
-                - name: web
-                  image: nginx
-                  envFrom:
-                  - configMapRef: {name: cfg}
-                  env:
-                  - name: A
-                    valueFrom:
-                      configMapKeyRef: {name: cfg, key: a}
-                  - name: X
-                    valueFrom:
-                      secretKeyRef: {name: long, key: x}
-                  - name: N
-                    valueFrom:
-                      configMapKeyRef: {name: not-generated, key: n}
-                volumes:
-                - name: c
-                  configMap: {name: cfg}
-                - name: p
-                  projected:
-                    sources:
-                    - configMap: {name: cfg}
-                    - secret: {name: long}
-          """,
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          template:
+            spec:
+              containers:
+              - name: web
+                image: nginx
+                envFrom:
+                - configMapRef: {name: cfg}
+                env:
+                - name: A
+                  valueFrom:
+                    configMapKeyRef: {name: cfg, key: a}
+                - name: X
+                  valueFrom:
+                    secretKeyRef: {name: long, key: x}
+                - name: N
+                  valueFrom:
+                    configMapKeyRef: {name: not-generated, key: n}
+              volumes:
+              - name: c
+                configMap: {name: cfg}
+              - name: p
+                projected:
+                  sources:
+                  - configMap: {name: cfg}
+                  - secret: {name: long}
+        """,
         "overlay/kustomization.yaml": """
-          resources:
-          - ../base
-          namespace: prod
-          nameSuffix: -v2
-          generatorOptions:
-            immutable: true
-            labels:
-              gen: "yes"
-          configMapGenerator:
-          - name: cfg
-            behavior: merge
-            literals: [b=20, c=3]
-          secretGenerator:
-          - name: long
-            behavior: replace
-            literals: [z=1]
-          """,
+        resources:
+        - ../base
+        namespace: prod
+        nameSuffix: -v2
+        generatorOptions:
+          immutable: true
+          labels:
+            gen: "yes"
+        configMapGenerator:
+        - name: cfg
+          behavior: merge
+          literals: [b=20, c=3]
+        secretGenerator:
+        - name: long
+          behavior: replace
+          literals: [z=1]
+        """,
       ],
       build: "overlay"),
     Tree(
       name: "generated Secrets and ConfigMaps named from Ingresses, accounts, roles and an overlay",
       files: [
         "base/kustomization.yaml": """
-          namePrefix: b-
-          resources:
-          - objects.yaml
-          secretGenerator:
-          - name: tls
-            type: kubernetes.io/tls
-            literals: [tls.crt=cert, tls.key=key]
-          - name: pull
-            literals:
-            - .dockerconfigjson={}
-          configMapGenerator:
-          - name: plain
-            literals: [k=v]
-            options:
-              disableNameSuffixHash: true
-          """,
+        namePrefix: b-
+        resources:
+        - objects.yaml
+        secretGenerator:
+        - name: tls
+          type: kubernetes.io/tls
+          literals: [tls.crt=cert, tls.key=key]
+        - name: pull
+          literals:
+          - .dockerconfigjson={}
+        configMapGenerator:
+        - name: plain
+          literals: [k=v]
+          options:
+            disableNameSuffixHash: true
+        """,
         "base/objects.yaml": """
-          apiVersion: networking.k8s.io/v1
-          kind: Ingress
-          metadata:
-            name: web
-            annotations:
-              nginx.ingress.kubernetes.io/auth-tls-secret: tls
-          spec:
-            tls:
-            - secretName: tls
-          ---
-          apiVersion: v1
-          kind: ServiceAccount
-          metadata:
-            name: puller
-          imagePullSecrets:
-          - name: pull
-          """,
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+          annotations:
+            nginx.ingress.kubernetes.io/auth-tls-secret: tls
+        spec:
+          tls:
+          - secretName: tls
+        ---
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: puller
+        imagePullSecrets:
+        - name: pull
+        """,
         "overlay/kustomization.yaml": """
-          namePrefix: o-
-          resources:
-          - ../base
-          - objects.yaml
-          """,
+        namePrefix: o-
+        resources:
+        - ../base
+        - objects.yaml
+        """,
         "overlay/objects.yaml": """
-          apiVersion: rbac.authorization.k8s.io/v1
-          kind: Role
-          metadata:
-            name: reader
-          rules:
-          - resources: [secrets, configmaps]
-            resourceNames: [tls, b-tls, plain, pull]
-          ---
-          apiVersion: v1
-          kind: Pod
-          metadata:
-            name: p
-          spec:
-            serviceAccountName: b-puller
-            imagePullSecrets: [{name: pull}]
-            containers:
-            - name: c
-              image: i
-              envFrom:
-              - configMapRef: {name: plain}
-          """,
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata:
+          name: reader
+        rules:
+        - resources: [secrets, configmaps]
+          resourceNames: [tls, b-tls, plain, pull]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: p
+        spec:
+          serviceAccountName: b-puller
+          imagePullSecrets: [{name: pull}]
+          containers:
+          - name: c
+            image: i
+            envFrom:
+            - configMapRef: {name: plain}
+        """,
       ],
       build: "overlay"),
     Tree(
       name: "a generated ConfigMap is followed from its own namespace only",
       files: [
         "kustomization.yaml": """
-          resources:
-          - pods.yaml
-          configMapGenerator:
-          - name: cfg
-            namespace: a
-            literals: [k=v]
-          """,
+        resources:
+        - pods.yaml
+        configMapGenerator:
+        - name: cfg
+          namespace: a
+          literals: [k=v]
+        """,
         "pods.yaml": pod("here", using: "cfg", namespace: "a") + "\n---\n" + pod("there", using: "cfg", namespace: "b")
           + "\n---\n" + pod("nowhere", using: "cfg"),
       ]),

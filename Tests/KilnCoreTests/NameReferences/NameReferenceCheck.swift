@@ -37,7 +37,9 @@ enum NameReferenceCheck {
   /// Each transform run over `input` in its own group, as nested kustomizations do: the
   /// objects of `groups[i]` get the transforms of `levels[i]`, then all of them are joined
   /// and `top` runs over everything, then the reference update.
-  static func build(_ groups: [(input: String, transforms: [any Transform])], top: [any Transform] = []) throws -> String {
+  static func build(_ groups: [(input: String, transforms: [any Transform])], top: [any Transform] = []) throws
+    -> String
+  {
     var all: [Resource] = []
     for group in groups {
       var list = try TransformHarness.resources(group.input)

@@ -6,11 +6,12 @@ import Testing
 /// The table itself: the rows Kustomize v5.5 ships, in its order.
 @Suite struct NameReferenceTableTests {
   @Test func theTargetsAreKustomizesInItsOrder() {
-    #expect(NameReferenceTable.rows.map(\.target.kind) == [
-      "Deployment", "ReplicationController", "ReplicaSet", "StatefulSet", "ConfigMap", "Secret", "Service", "Role",
-      "ClusterRole", "ServiceAccount", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "PriorityClass",
-      "IngressClass", "ValidatingAdmissionPolicy",
-    ])
+    #expect(
+      NameReferenceTable.rows.map(\.target.kind) == [
+        "Deployment", "ReplicationController", "ReplicaSet", "StatefulSet", "ConfigMap", "Secret", "Service", "Role",
+        "ClusterRole", "ServiceAccount", "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "PriorityClass",
+        "IngressClass", "ValidatingAdmissionPolicy",
+      ])
   }
 
   @Test func configMapsAndSecretsAreNamedFromEveryPodSpecKind() {
@@ -27,10 +28,11 @@ import Testing
   @Test func annotationNamesKeepTheirSlash() throws {
     let ingress = try #require(NameReferenceTable.byReferrerKind["Ingress"])
     let annotations = ingress.filter { $0.spec.pathDescription.hasPrefix("metadata.annotations") }
-    #expect(annotations.map { $0.spec.path.last } == [
-      .key("nginx.ingress.kubernetes.io/fastcgi-params-configmap"), .key("ingress.kubernetes.io/auth-secret"),
-      .key("nginx.ingress.kubernetes.io/auth-secret"), .key("nginx.ingress.kubernetes.io/auth-tls-secret"),
-    ])
+    #expect(
+      annotations.map { $0.spec.path.last } == [
+        .key("nginx.ingress.kubernetes.io/fastcgi-params-configmap"), .key("ingress.kubernetes.io/auth-secret"),
+        .key("nginx.ingress.kubernetes.io/auth-secret"), .key("nginx.ingress.kubernetes.io/auth-tls-secret"),
+      ])
   }
 
   /// A Role's resource names are read for ConfigMaps, then Secrets; a ClusterRole's for

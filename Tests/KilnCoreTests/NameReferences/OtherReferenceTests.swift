@@ -167,11 +167,13 @@ import Testing
       """
     let output = try TransformCheck.apply(
       NameReferenceCheck.namespace("kube-system"), NameReferenceCheck.prefix("p-"), UpdateNameReferences(), to: input)
-    #expect(output.hasSuffix("""
-            kubeletConfigKey: kubelet
-            name: p-kubelet
-            namespace: kube-system
-      """))
+    #expect(
+      output.hasSuffix(
+        """
+              kubeletConfigKey: kubelet
+              name: p-kubelet
+              namespace: kube-system
+        """))
   }
 
   /// Kustomize v5.5's table names IngressClass with the group "networking.k8s.io/v1", which

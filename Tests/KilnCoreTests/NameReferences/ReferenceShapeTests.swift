@@ -43,9 +43,10 @@ import Testing
         volumes: abc
       """
     let diagnostics = try NameReferenceCheck.diagnostics(after: [], on: input)
-    #expect(diagnostics.map(\.message) == [
-      "expected a mapping or a list on the way to spec.volumes.configMap.name of Pod p, found a string"
-    ])
+    #expect(
+      diagnostics.map(\.message) == [
+        "expected a mapping or a list on the way to spec.volumes.configMap.name of Pod p, found a string"
+      ])
     #expect(diagnostics.first?.location == SourceLocation(file: "input.yaml", line: 6, column: 12))
   }
 
@@ -61,9 +62,10 @@ import Testing
         - [a]
       """
     let diagnostics = try NameReferenceCheck.diagnostics(after: [], on: input)
-    #expect(diagnostics.map(\.message) == [
-      "each item of rules.resourceNames of rbac.authorization.k8s.io/ClusterRole r must be a name or a mapping, found a sequence"
-    ])
+    #expect(
+      diagnostics.map(\.message) == [
+        "each item of rules.resourceNames of rbac.authorization.k8s.io/ClusterRole r must be a name or a mapping, found a sequence"
+      ])
   }
 
   /// A single name where a list is usual is still a name.
@@ -96,7 +98,10 @@ import Testing
       - null
       """
     let diagnostics = try NameReferenceCheck.diagnostics(after: [], on: input)
-    #expect(diagnostics.map(\.message) == ["each subject of rbac.authorization.k8s.io/RoleBinding b must be a mapping, found a null"])
+    #expect(
+      diagnostics.map(\.message) == [
+        "each subject of rbac.authorization.k8s.io/RoleBinding b must be a mapping, found a null"
+      ])
   }
 
   /// Problems in several objects are all reported, one per object.

@@ -23,65 +23,71 @@ import Testing
   /// `namespace: prod` then `namePrefix: x-` (§13 ns2): subjects that name an account of the
   /// build, with no namespace or the account's original one, get its final name and namespace.
   @Test func subjectsGetTheAccountsFinalNameAndNamespace() throws {
-    let input = Self.accounts + "\n---\n" + """
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: ClusterRoleBinding
-      metadata:
-        name: deployers
-      roleRef:
-        apiGroup: rbac.authorization.k8s.io
-        kind: ClusterRole
-        name: edit
-      subjects:
-      - kind: ServiceAccount
-        name: deployer
-        namespace: original
-      - kind: ServiceAccount
-        name: builder
-      - kind: ServiceAccount
-        name: deployer
-        namespace: other
-      - kind: ServiceAccount
-        name: monitor
-      """
+    let input =
+      Self.accounts + "\n---\n" + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: deployers
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: ClusterRole
+          name: edit
+        subjects:
+        - kind: ServiceAccount
+          name: deployer
+          namespace: original
+        - kind: ServiceAccount
+          name: builder
+        - kind: ServiceAccount
+          name: deployer
+          namespace: other
+        - kind: ServiceAccount
+          name: monitor
+        """
     let output = try TransformCheck.apply(
       NameReferenceCheck.namespace("prod"), NameReferenceCheck.prefix("x-"), UpdateNameReferences(), to: input)
-    #expect(output.hasSuffix("""
-      subjects:
-      - kind: ServiceAccount
-        name: x-deployer
-        namespace: prod
-      - kind: ServiceAccount
-        name: x-builder
-        namespace: prod
-      - kind: ServiceAccount
-        name: deployer
-        namespace: other
-      - kind: ServiceAccount
-        name: monitor
-      """))
+    #expect(
+      output.hasSuffix(
+        """
+        subjects:
+        - kind: ServiceAccount
+          name: x-deployer
+          namespace: prod
+        - kind: ServiceAccount
+          name: x-builder
+          namespace: prod
+        - kind: ServiceAccount
+          name: deployer
+          namespace: other
+        - kind: ServiceAccount
+          name: monitor
+        """))
   }
 
   /// Kustomize matches subjects by name only: any subject named like a renamed account
   /// follows it, whatever its kind (observed with kubectl kustomize v5.5).
   @Test func aSubjectOfAnotherKindNamedLikeAnAccountFollowsItToo() throws {
-    let input = Self.accounts + "\n---\n" + """
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: ClusterRoleBinding
-      metadata:
-        name: builders
-      subjects:
-      - apiGroup: rbac.authorization.k8s.io
-        kind: User
-        name: builder
-      """
+    let input =
+      Self.accounts + "\n---\n" + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: builders
+        subjects:
+        - apiGroup: rbac.authorization.k8s.io
+          kind: User
+          name: builder
+        """
     let output = try TransformCheck.apply(NameReferenceCheck.namespace("prod"), UpdateNameReferences(), to: input)
-    #expect(output.hasSuffix("""
-      - apiGroup: rbac.authorization.k8s.io
-        kind: User
-        name: builder
-        namespace: prod
-      """))
+    #expect(
+      output.hasSuffix(
+        """
+        - apiGroup: rbac.authorization.k8s.io
+          kind: User
+          name: builder
+          namespace: prod
+        """))
   }
 
   /// An account already in the target namespace is still recorded by the namespace
@@ -115,18 +121,20 @@ import Testing
         namespace: ""
       """
     let output = try TransformCheck.apply(NameReferenceCheck.namespace("prod"), UpdateNameReferences(), to: input)
-    #expect(output.hasSuffix("""
-      subjects:
-      - kind: ServiceAccount
-        name: here
-        namespace: prod
-      - kind: ServiceAccount
-        name: nowhere
-        namespace: prod
-      - kind: ServiceAccount
-        name: nowhere
-        namespace: ""
-      """))
+    #expect(
+      output.hasSuffix(
+        """
+        subjects:
+        - kind: ServiceAccount
+          name: here
+          namespace: prod
+        - kind: ServiceAccount
+          name: nowhere
+          namespace: prod
+        - kind: ServiceAccount
+          name: nowhere
+          namespace: ""
+        """))
   }
 
   /// A RoleBinding sees ServiceAccounts of the namespaces its subjects write, not others.
@@ -159,21 +167,25 @@ import Testing
         name: ci
       """
     let output = try NameReferenceCheck.build([(accounts, [NameReferenceCheck.prefix("t-")]), (bindings, [])])
-    #expect(output.contains("""
-      name: explicit
-        namespace: app
-      subjects:
-      - kind: ServiceAccount
-        name: t-ci
-        namespace: tools
-      """))
-    #expect(output.hasSuffix("""
-      name: implicit
-        namespace: app
-      subjects:
-      - kind: ServiceAccount
-        name: ci
-      """))
+    #expect(
+      output.contains(
+        """
+        name: explicit
+          namespace: app
+        subjects:
+        - kind: ServiceAccount
+          name: t-ci
+          namespace: tools
+        """))
+    #expect(
+      output.hasSuffix(
+        """
+        name: implicit
+          namespace: app
+        subjects:
+        - kind: ServiceAccount
+          name: ci
+        """))
   }
 
   @Test func serviceAccountNameInPodSpecsFollows() throws {
@@ -221,9 +233,10 @@ import Testing
         namespace: null
       """
     let diagnostics = try NameReferenceCheck.diagnostics(after: [], on: input)
-    #expect(diagnostics.map(\.message) == [
-      "the namespace of a ServiceAccount subject of rbac.authorization.k8s.io/RoleBinding b must be a string, found a null"
-    ])
+    #expect(
+      diagnostics.map(\.message) == [
+        "the namespace of a ServiceAccount subject of rbac.authorization.k8s.io/RoleBinding b must be a string, found a null"
+      ])
     #expect(diagnostics.first?.location == SourceLocation(file: "input.yaml", line: 8, column: 14))
   }
 }

@@ -14,32 +14,33 @@ import Testing
     """
 
   @Test func statefulSetsAndIngressBackendsFollow() throws {
-    let input = Self.service + "\n" + """
-      apiVersion: apps/v1
-      kind: StatefulSet
-      metadata:
-        name: db
-      spec:
-        serviceName: api
-      ---
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata:
-        name: web
-      spec:
-        defaultBackend:
-          service:
-            name: api
-        ingressClassName: api
-        rules:
-        - http:
-            paths:
-            - backend:
-                service:
-                  name: api
-            - backend:
-                serviceName: api
-      """
+    let input =
+      Self.service + "\n" + """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: db
+        spec:
+          serviceName: api
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: web
+        spec:
+          defaultBackend:
+            service:
+              name: api
+          ingressClassName: api
+          rules:
+          - http:
+              paths:
+              - backend:
+                  service:
+                    name: api
+              - backend:
+                  serviceName: api
+        """
     let expected = """
       apiVersion: v1
       kind: Service
@@ -77,38 +78,42 @@ import Testing
 
   /// Only `apps` StatefulSets are referrers.
   @Test func aStatefulSetOfAnotherGroupIsNotAReferrer() throws {
-    let input = Self.service + "\n" + """
-      apiVersion: example.com/v1
-      kind: StatefulSet
-      metadata:
-        name: db
-      spec:
-        serviceName: api
-      """
+    let input =
+      Self.service + "\n" + """
+        apiVersion: example.com/v1
+        kind: StatefulSet
+        metadata:
+          name: db
+        spec:
+          serviceName: api
+        """
     let output = try TransformCheck.apply(NameReferenceCheck.prefix("p-"), UpdateNameReferences(), to: input)
     #expect(output.hasSuffix("serviceName: api"))
   }
 
   /// An APIService keeps its own name but follows its Service; namespace first, then prefix.
   @Test func anAPIServiceFollowsItsService() throws {
-    let input = Self.service + "\n" + """
-      apiVersion: apiregistration.k8s.io/v1
-      kind: APIService
-      metadata:
-        name: v1beta1.metrics.k8s.io
-      spec:
-        service:
-          name: api
-      """
+    let input =
+      Self.service + "\n" + """
+        apiVersion: apiregistration.k8s.io/v1
+        kind: APIService
+        metadata:
+          name: v1beta1.metrics.k8s.io
+        spec:
+          service:
+            name: api
+        """
     let output = try TransformCheck.apply(
       NameReferenceCheck.namespace("prod"), NameReferenceCheck.prefix("p-"), UpdateNameReferences(), to: input)
-    #expect(output.hasSuffix("""
-      name: v1beta1.metrics.k8s.io
-      spec:
-        service:
-          name: p-api
-          namespace: prod
-      """))
+    #expect(
+      output.hasSuffix(
+        """
+        name: v1beta1.metrics.k8s.io
+        spec:
+          service:
+            name: p-api
+            namespace: prod
+        """))
   }
 
   /// A webhook's service is a `{name, namespace}` pair: with no namespace, or the Service's
@@ -189,10 +194,11 @@ import Testing
         name: a.example.com
       """
     let diagnostics = try NameReferenceCheck.diagnostics(after: [], on: input)
-    #expect(diagnostics.map(\.message) == [
-      "webhooks.clientConfig.service of admissionregistration.k8s.io/MutatingWebhookConfiguration inject has no \"name\"; "
-        + "a reference to a Service needs one"
-    ])
+    #expect(
+      diagnostics.map(\.message) == [
+        "webhooks.clientConfig.service of admissionregistration.k8s.io/MutatingWebhookConfiguration inject has no \"name\"; "
+          + "a reference to a Service needs one"
+      ])
     #expect(diagnostics.first?.location == SourceLocation(file: "input.yaml", line: 8, column: 7))
   }
 }

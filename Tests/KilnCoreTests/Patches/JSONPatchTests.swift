@@ -23,7 +23,8 @@ import Testing
   }
 
   @Test func addRemoveReplaceMoveCopyTest() throws {
-    let output = try Self.apply("""
+    let output = try Self.apply(
+      """
       - {op: test, path: /data/mode, value: fast}
       - {op: replace, path: /data/mode, value: slow}
       - {op: add, path: /data/level, value: "3"}
@@ -31,23 +32,25 @@ import Testing
       - {op: move, from: /data/copy, path: /data/moved}
       - {op: remove, path: /data/list/1}
       """)
-    #expect(output == """
-      apiVersion: v1
-      data:
-        level: "3"
-        list:
-        - a
-        - c
-        mode: slow
-        moved: "3"
-      kind: ConfigMap
-      metadata:
-        name: settings
-      """)
+    #expect(
+      output == """
+        apiVersion: v1
+        data:
+          level: "3"
+          list:
+          - a
+          - c
+          mode: slow
+          moved: "3"
+        kind: ConfigMap
+        metadata:
+          name: settings
+        """)
   }
 
   @Test func pointersEscapeSlashAndTildeAndIndexArrays() throws {
-    let output = try Self.apply("""
+    let output = try Self.apply(
+      """
       - {op: add, path: /metadata/annotations, value: {}}
       - {op: add, path: /metadata/annotations/example.com~1owner, value: team}
       - {op: add, path: /metadata/annotations/a~0b, value: t}
@@ -55,27 +58,29 @@ import Testing
       - {op: add, path: /data/list/0, value: start}
       - {op: remove, path: /data/list/-1}
       """)
-    #expect(output == """
-      apiVersion: v1
-      data:
-        list:
-        - start
-        - a
-        - b
-        - c
-        mode: fast
-      kind: ConfigMap
-      metadata:
-        annotations:
-          a~b: t
-          example.com/owner: team
-        name: settings
-      """)
+    #expect(
+      output == """
+        apiVersion: v1
+        data:
+          list:
+          - start
+          - a
+          - b
+          - c
+          mode: fast
+        kind: ConfigMap
+        metadata:
+          annotations:
+            a~b: t
+            example.com/owner: team
+          name: settings
+        """)
   }
 
   /// evanphx's departures from RFC 6902, kept because kubectl has them.
   @Test func replaceOfAMissingKeyAddsItAndCopyOfNothingCopiesNull() throws {
-    let output = try Self.apply("""
+    let output = try Self.apply(
+      """
       - {op: replace, path: /data/new, value: added}
       - {op: copy, from: /data/nothing, path: /data/copied}
       - {op: add, path: /data/novalue}
@@ -85,24 +90,29 @@ import Testing
   }
 
   @Test func failuresUseEvanphxWords() throws {
-    #expect(try Self.errors("- {op: add, path: /spec/x, value: 1}") == [
-      "add operation does not apply: doc is missing path: \"/spec/x\": missing value"
-    ])
-    #expect(try Self.errors("- {op: remove, path: /data/absent}") == [
-      "error in remove for path: '/data/absent': Unable to remove nonexistent key: absent: missing value"
-    ])
-    #expect(try Self.errors("- {op: test, path: /data/mode, value: slow}") == [
-      "testing value /data/mode failed: test failed"
-    ])
-    #expect(try Self.errors("- {op: add, path: /data/list/9, value: x}") == [
-      "error in add for path: '/data/list/9': Unable to access invalid index: 9: invalid index referenced"
-    ])
+    #expect(
+      try Self.errors("- {op: add, path: /spec/x, value: 1}") == [
+        "add operation does not apply: doc is missing path: \"/spec/x\": missing value"
+      ])
+    #expect(
+      try Self.errors("- {op: remove, path: /data/absent}") == [
+        "error in remove for path: '/data/absent': Unable to remove nonexistent key: absent: missing value"
+      ])
+    #expect(
+      try Self.errors("- {op: test, path: /data/mode, value: slow}") == [
+        "testing value /data/mode failed: test failed"
+      ])
+    #expect(
+      try Self.errors("- {op: add, path: /data/list/9, value: x}") == [
+        "error in add for path: '/data/list/9': Unable to access invalid index: 9: invalid index referenced"
+      ])
     #expect(try Self.errors("- {op: frob, path: /data}") == ["Unexpected kind: frob"])
   }
 
   @Test func aJSONPatchNeedsATarget() throws {
-    #expect(try PatchCheck.errors(PatchCheck.patch("- {op: remove, path: /data}"), on: Self.configMap) == [
-      "a JSON 6902 patch needs a target"
-    ])
+    #expect(
+      try PatchCheck.errors(PatchCheck.patch("- {op: remove, path: /data}"), on: Self.configMap) == [
+        "a JSON 6902 patch needs a target"
+      ])
   }
 }

@@ -1,8 +1,10 @@
 extension KubectlPatchOracleTests {
   /// JSON 6902 patches, and patch texts that are neither kind or both.
   static let jsonTrees: [Tree] = [
-    Tree("json6902-all-operations", [
-      "kustomization.yaml": """
+    Tree(
+      "json6902-all-operations",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
@@ -39,10 +41,12 @@ extension KubectlPatchOracleTests {
               path: /spec/template/spec/containers/0/args/1
               value: "9090"
         """,
-      "deploy.yaml": PatchFixture.deployment,
-    ]),
-    Tree("json6902-pointer-escapes-and-quirks", [
-      "kustomization.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+      ]),
+    Tree(
+      "json6902-pointer-escapes-and-quirks",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -70,10 +74,12 @@ extension KubectlPatchOracleTests {
               path: data/leading-slash-missing
               value: root
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("json6902-add-to-missing-path-fails", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "json6902-add-to-missing-path-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -84,10 +90,12 @@ extension KubectlPatchOracleTests {
               path: /spec/template/x
               value: 1
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("json6902-remove-missing-key-fails", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "json6902-remove-missing-key-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -97,10 +105,12 @@ extension KubectlPatchOracleTests {
             - op: remove
               path: /data/absent
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("json6902-failed-test-fails", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "json6902-failed-test-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -114,10 +124,12 @@ extension KubectlPatchOracleTests {
               path: /data/mode
               value: never
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("json6902-values-read-as-yaml-1-1", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "json6902-values-read-as-yaml-1-1",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -152,10 +164,12 @@ extension KubectlPatchOracleTests {
               path: /data/list
               value: [1, "a", {b: c}]
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("json6902-numbers-go-through-float64", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "json6902-numbers-go-through-float64",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -172,7 +186,7 @@ extension KubectlPatchOracleTests {
               path: /metadata/annotations/flag
               value: true
         """,
-      "cm.yaml": """
+        "cm.yaml": """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -185,9 +199,11 @@ extension KubectlPatchOracleTests {
           when: 2024-01-01
           float: 1.5e3
         """,
-    ]),
-    Tree("json6902-from-json-file", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "json6902-from-json-file",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
@@ -198,17 +214,19 @@ extension KubectlPatchOracleTests {
             kind: Deployment
             name: web
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "ops.json": """
+        "deploy.yaml": PatchFixture.deployment,
+        "ops.json": """
         [
           {"op": "replace", "path": "/spec/replicas", "value": 3},
           {"op": "test", "path": "/spec/replicas", "value": 3},
           {"op": "add", "path": "/spec/template/spec/containers/0/env/-", "value": {"name": "FROM_JSON", "value": "1"}}
         ]
         """,
-    ]),
-    Tree("json6902-patches-json6902-deprecated", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "json6902-patches-json6902-deprecated",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         - cm.yaml
@@ -230,16 +248,18 @@ extension KubectlPatchOracleTests {
         commonLabels:
           team: a
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "cm.yaml": PatchFixture.configMap,
-      "ops.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "cm.yaml": PatchFixture.configMap,
+        "ops.yaml": """
         - op: add
           path: /metadata/labels/after-common-labels
           value: "yes"
         """,
-    ]),
-    Tree("json6902-deprecated-target-needs-name", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "json6902-deprecated-target-needs-name",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patchesJson6902:
@@ -251,10 +271,12 @@ extension KubectlPatchOracleTests {
               path: /data/mode
               value: x
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("json6902-needs-a-target", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "json6902-needs-a-target",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -263,22 +285,26 @@ extension KubectlPatchOracleTests {
               path: /data/mode
               value: x
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("patch-that-is-empty-fails", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "patch-that-is-empty-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
         - path: empty.yaml
         """,
-      "cm.yaml": PatchFixture.configMap,
-      "empty.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+        "empty.yaml": """
         # nothing here
         """,
-    ]),
-    Tree("patch-that-is-neither-fails", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "patch-that-is-neither-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -286,10 +312,12 @@ extension KubectlPatchOracleTests {
             data:
               mode: x
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("patches-apply-in-order", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "patches-apply-in-order",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -318,10 +346,12 @@ extension KubectlPatchOracleTests {
               step: three
               level: null
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("json6902-rename-follows-references", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "json6902-rename-follows-references",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         - pod.yaml
@@ -333,8 +363,8 @@ extension KubectlPatchOracleTests {
               path: /metadata/name
               value: renamed
         """,
-      "cm.yaml": PatchFixture.configMap,
-      "pod.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+        "pod.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -347,6 +377,6 @@ extension KubectlPatchOracleTests {
             - configMapRef:
                 name: settings
         """,
-    ]),
+      ]),
   ]
 }

@@ -12,8 +12,10 @@ import Testing
 ///   (false); kiln's parser refuses keys that are not strings.
 extension KubectlPatchOracleTests {
   static let knownDifferences: [Tree] = [
-    Tree("smp-over-values-set-by-transformers", [
-      "base/kustomization.yaml": """
+    Tree(
+      "smp-over-values-set-by-transformers",
+      [
+        "base/kustomization.yaml": """
         resources:
         - deploy.yaml
         commonLabels:
@@ -28,8 +30,8 @@ extension KubectlPatchOracleTests {
         - name: app
           newTag: "2"
         """,
-      "base/deploy.yaml": PatchFixture.deployment,
-      "kustomization.yaml": """
+        "base/deploy.yaml": PatchFixture.deployment,
+        "kustomization.yaml": """
         resources:
         - base
         patches:
@@ -51,9 +53,11 @@ extension KubectlPatchOracleTests {
                   - name: app
                     image: 5
         """,
-    ]),
-    Tree("json6902-yaml-1-1-keys", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "json6902-yaml-1-1-keys",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -64,8 +68,8 @@ extension KubectlPatchOracleTests {
               path: /metadata/labels
               value: {n: "1", t: "2"}
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
+        "cm.yaml": PatchFixture.configMap,
+      ]),
   ]
 
   @Test(arguments: knownDifferences)

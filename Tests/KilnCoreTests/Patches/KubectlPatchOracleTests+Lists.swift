@@ -1,15 +1,17 @@
 extension KubectlPatchOracleTests {
   /// Lists with and without merge keys: order, multi-key ports, sets, directives, replaced lists.
   static let listTrees: [Tree] = [
-    Tree("smp-containers-env-merge-order", [
-      "kustomization.yaml": """
+    Tree(
+      "smp-containers-env-merge-order",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -31,16 +33,18 @@ extension KubectlPatchOracleTests {
               - name: sidecar
                 $patch: delete
         """,
-    ]),
-    Tree("smp-container-ports-two-keys", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-container-ports-two-keys",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -60,16 +64,18 @@ extension KubectlPatchOracleTests {
                 - containerPort: 9090
                   name: metrics
         """,
-    ]),
-    Tree("smp-service-ports-multi-key-trap", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-service-ports-multi-key-trap",
+      [
+        "kustomization.yaml": """
         resources:
         - svc.yaml
         patches:
         - path: patch.yaml
         """,
-      "svc.yaml": PatchFixture.service,
-      "patch.yaml": """
+        "svc.yaml": PatchFixture.service,
+        "patch.yaml": """
         apiVersion: v1
         kind: Service
         metadata:
@@ -86,16 +92,18 @@ extension KubectlPatchOracleTests {
           - port: 70
             targetPort: 70
         """,
-    ]),
-    Tree("smp-service-port-with-protocol-applies", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-service-port-with-protocol-applies",
+      [
+        "kustomization.yaml": """
         resources:
         - svc.yaml
         patches:
         - path: patch.yaml
         """,
-      "svc.yaml": PatchFixture.service,
-      "patch.yaml": """
+        "svc.yaml": PatchFixture.service,
+        "patch.yaml": """
         apiVersion: v1
         kind: Service
         metadata:
@@ -112,15 +120,17 @@ extension KubectlPatchOracleTests {
             protocol: UDP
             $patch: delete
         """,
-    ]),
-    Tree("smp-finalizers-merge-as-set", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-finalizers-merge-as-set",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
         - path: patch.yaml
         """,
-      "cm.yaml": """
+        "cm.yaml": """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -130,7 +140,7 @@ extension KubectlPatchOracleTests {
           - {apiVersion: v1, kind: Pod, name: p1, uid: "1"}
           - {apiVersion: v1, kind: Pod, name: p2, uid: "2"}
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -140,15 +150,17 @@ extension KubectlPatchOracleTests {
           - {uid: "2", name: renamed}
           - {apiVersion: v1, kind: Pod, name: p3, uid: "3"}
         """,
-    ]),
-    Tree("smp-pod-lists-by-their-keys", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-pod-lists-by-their-keys",
+      [
+        "kustomization.yaml": """
         resources:
         - pod.yaml
         patches:
         - path: patch.yaml
         """,
-      "pod.yaml": """
+        "pod.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -186,7 +198,7 @@ extension KubectlPatchOracleTests {
           - name: b
             configMap: {name: cm}
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -216,16 +228,18 @@ extension KubectlPatchOracleTests {
           - name: b
             configMap: {name: other}
         """,
-    ]),
-    Tree("smp-lists-without-keys-are-replaced", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-lists-without-keys-are-replaced",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -244,15 +258,17 @@ extension KubectlPatchOracleTests {
               - key: spot
                 operator: Exists
         """,
-    ]),
-    Tree("smp-custom-resource-lists-are-replaced", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-custom-resource-lists-are-replaced",
+      [
+        "kustomization.yaml": """
         resources:
         - widget.yaml
         patches:
         - path: patch.yaml
         """,
-      "widget.yaml": """
+        "widget.yaml": """
         apiVersion: example.com/v1
         kind: Widget
         metadata:
@@ -268,7 +284,7 @@ extension KubectlPatchOracleTests {
             color: blue
             size: 3
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: example.com/v1
         kind: Widget
         metadata:
@@ -281,15 +297,17 @@ extension KubectlPatchOracleTests {
           settings:
             size: 4
         """,
-    ]),
-    Tree("smp-embedded-object-in-custom-resource", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-embedded-object-in-custom-resource",
+      [
+        "kustomization.yaml": """
         resources:
         - wrapper.yaml
         patches:
         - path: patch.yaml
         """,
-      "wrapper.yaml": """
+        "wrapper.yaml": """
         apiVersion: example.com/v1
         kind: Wrapper
         metadata:
@@ -309,7 +327,7 @@ extension KubectlPatchOracleTests {
                   - name: b
                     image: b:1
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: example.com/v1
         kind: Wrapper
         metadata:
@@ -325,16 +343,18 @@ extension KubectlPatchOracleTests {
                   - name: b
                     image: b:2
         """,
-    ]),
-    Tree("smp-list-directives", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-list-directives",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -352,9 +372,11 @@ extension KubectlPatchOracleTests {
               - $patch: replace
               - key: kept-as-written
         """,
-    ]),
-    Tree("smp-kinds-outside-the-1-21-schema", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-kinds-outside-the-1-21-schema",
+      [
+        "kustomization.yaml": """
         resources:
         - hpa.yaml
         patches:
@@ -386,7 +408,7 @@ extension KubectlPatchOracleTests {
                         ports:
                         - containerPort: 2
         """,
-      "hpa.yaml": """
+        "hpa.yaml": """
         apiVersion: autoscaling/v2
         kind: HorizontalPodAutoscaler
         metadata:
@@ -418,15 +440,17 @@ extension KubectlPatchOracleTests {
                     ports:
                     - containerPort: 1
         """,
-    ]),
-    Tree("smp-new-lists-are-cleaned-like-merged-ones", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-new-lists-are-cleaned-like-merged-ones",
+      [
+        "kustomization.yaml": """
         resources:
         - pod.yaml
         patches:
         - path: patch.yaml
         """,
-      "pod.yaml": """
+        "pod.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -436,7 +460,7 @@ extension KubectlPatchOracleTests {
           - name: main
             image: main
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -459,9 +483,11 @@ extension KubectlPatchOracleTests {
               privileged: null
               runAsUser: 1
         """,
-    ]),
-    Tree("smp-webhooks-merge-by-name", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-webhooks-merge-by-name",
+      [
+        "kustomization.yaml": """
         resources:
         - hook.yaml
         patches:
@@ -474,7 +500,7 @@ extension KubectlPatchOracleTests {
             - name: b.example.com
               timeoutSeconds: 5
         """,
-      "hook.yaml": """
+        "hook.yaml": """
         apiVersion: admissionregistration.k8s.io/v1
         kind: MutatingWebhookConfiguration
         metadata:
@@ -485,15 +511,17 @@ extension KubectlPatchOracleTests {
         - name: b.example.com
           sideEffects: None
         """,
-    ]),
-    Tree("smp-list-item-without-key-in-object", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-list-item-without-key-in-object",
+      [
+        "kustomization.yaml": """
         resources:
         - pod.yaml
         patches:
         - path: patch.yaml
         """,
-      "pod.yaml": """
+        "pod.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -506,7 +534,7 @@ extension KubectlPatchOracleTests {
           - name: c
             image: c
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -518,16 +546,18 @@ extension KubectlPatchOracleTests {
           - name: d
             image: d
         """,
-    ]),
-    Tree("smp-container-details", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-container-details",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -556,15 +586,17 @@ extension KubectlPatchOracleTests {
                 configMap:
                   name: data
         """,
-    ]),
-    Tree("smp-adds-lists-the-object-lacks", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-adds-lists-the-object-lacks",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": """
+        "deploy.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -574,7 +606,7 @@ extension KubectlPatchOracleTests {
             spec:
               containers: null
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -595,16 +627,18 @@ extension KubectlPatchOracleTests {
                 - {name: w, mountPath: /v}
               - $patch: replace
         """,
-    ]),
-    Tree("smp-clears-lists-with-null", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-clears-lists-with-null",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -618,15 +652,17 @@ extension KubectlPatchOracleTests {
               - name: sidecar
                 env: []
         """,
-    ]),
-    Tree("smp-duplicate-keys-in-object", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-duplicate-keys-in-object",
+      [
+        "kustomization.yaml": """
         resources:
         - pod.yaml
         patches:
         - path: patch.yaml
         """,
-      "pod.yaml": """
+        "pod.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -641,7 +677,7 @@ extension KubectlPatchOracleTests {
           - name: dup
             image: second
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -652,16 +688,18 @@ extension KubectlPatchOracleTests {
           - name: other
             image: other2
         """,
-    ]),
-    Tree("smp-realistic-overlay", [
-      "base/kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-realistic-overlay",
+      [
+        "base/kustomization.yaml": """
         resources:
         - deploy.yaml
         - sts.yaml
         - ingress.yaml
         """,
-      "base/deploy.yaml": PatchFixture.deployment,
-      "base/sts.yaml": """
+        "base/deploy.yaml": PatchFixture.deployment,
+        "base/sts.yaml": """
         apiVersion: apps/v1
         kind: StatefulSet
         metadata:
@@ -687,7 +725,7 @@ extension KubectlPatchOracleTests {
               resources:
                 requests: {storage: 1Gi}
         """,
-      "base/ingress.yaml": """
+        "base/ingress.yaml": """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata:
@@ -697,7 +735,7 @@ extension KubectlPatchOracleTests {
           - host: a.example.com
           - host: b.example.com
         """,
-      "kustomization.yaml": """
+        "kustomization.yaml": """
         resources:
         - ../base
         namespace: prod
@@ -720,7 +758,7 @@ extension KubectlPatchOracleTests {
               - hosts: [prod.example.com]
                 secretName: web-tls
         """,
-      "resources.yaml": """
+        "resources.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -745,7 +783,7 @@ extension KubectlPatchOracleTests {
               - name: logs
                 emptyDir: {}
         """,
-      "sts.yaml": """
+        "sts.yaml": """
         apiVersion: apps/v1
         kind: StatefulSet
         metadata:
@@ -768,6 +806,6 @@ extension KubectlPatchOracleTests {
               resources:
                 requests: {storage: 50Gi}
         """,
-    ]),
+      ]),
   ]
 }

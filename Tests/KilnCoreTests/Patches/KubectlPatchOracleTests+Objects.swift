@@ -1,15 +1,17 @@
 extension KubectlPatchOracleTests {
   /// Maps, nulls, quoting, directives on maps, whole-object deletes, and which object a patch finds.
   static let objectTrees: [Tree] = [
-    Tree("smp-maps-merge-and-null-removes", [
-      "kustomization.yaml": """
+    Tree(
+      "smp-maps-merge-and-null-removes",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -26,15 +28,17 @@ extension KubectlPatchOracleTests {
               nodeSelector:
                 disk: ssd
         """,
-    ]),
-    Tree("smp-empty-values-vanish-nulls-stay", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-empty-values-vanish-nulls-stay",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
         - path: patch.yaml
         """,
-      "cm.yaml": """
+        "cm.yaml": """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -50,7 +54,7 @@ extension KubectlPatchOracleTests {
           map: {}
           nothing:
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -60,15 +64,17 @@ extension KubectlPatchOracleTests {
           never-there: null
           added: "yes"
         """,
-    ]),
-    Tree("smp-scalar-takes-quoting-style", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-scalar-takes-quoting-style",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": """
+        "deploy.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -87,7 +93,7 @@ extension KubectlPatchOracleTests {
                 c: "z"
                 d: plain
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -105,15 +111,17 @@ extension KubectlPatchOracleTests {
                 c: 1.50
                 d: 0x1F
         """,
-    ]),
-    Tree("smp-map-directives", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-map-directives",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": """
+        "deploy.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -131,7 +139,7 @@ extension KubectlPatchOracleTests {
                 resources:
                   limits: {cpu: "1", memory: 1Gi}
         """,
-      "patch.yaml": """
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -161,16 +169,18 @@ extension KubectlPatchOracleTests {
                 $patch: replace
                 image: ignored:9
         """,
-    ]),
-    Tree("smp-unknown-directive-fails", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-unknown-directive-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -183,16 +193,18 @@ extension KubectlPatchOracleTests {
                 $patch: frob
                 image: x
         """,
-    ]),
-    Tree("smp-unknown-directive-in-new-element-is-kept", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-unknown-directive-in-new-element-is-kept",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -205,16 +217,18 @@ extension KubectlPatchOracleTests {
                 $patch: frob
                 image: x
         """,
-    ]),
-    Tree("smp-unsupported-directives-pass-through", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-unsupported-directives-pass-through",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -234,9 +248,11 @@ extension KubectlPatchOracleTests {
               - name: app
                 image: app:2
         """,
-    ]),
-    Tree("smp-delete-whole-object", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-delete-whole-object",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         - cm.yaml
@@ -248,11 +264,13 @@ extension KubectlPatchOracleTests {
               name: settings
             $patch: delete
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("smp-no-matching-object-fails", [
-      "kustomization.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "smp-no-matching-object-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -264,10 +282,12 @@ extension KubectlPatchOracleTests {
             data:
               a: b
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("smp-default-namespace-and-cluster-scope", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "smp-default-namespace-and-cluster-scope",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         - role.yaml
@@ -291,26 +311,28 @@ extension KubectlPatchOracleTests {
               resources: [pods]
               verbs: [get]
         """,
-      "cm.yaml": PatchFixture.configMap,
-      "role.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+        "role.yaml": """
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
         metadata:
           name: reader
         rules: []
         """,
-    ]),
-    Tree("smp-overlay-patches-prefixed-base", [
-      "base/kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-overlay-patches-prefixed-base",
+      [
+        "base/kustomization.yaml": """
         namePrefix: base-
         namespace: team
         resources:
         - cm.yaml
         - deploy.yaml
         """,
-      "base/cm.yaml": PatchFixture.configMap,
-      "base/deploy.yaml": PatchFixture.deployment,
-      "kustomization.yaml": """
+        "base/cm.yaml": PatchFixture.configMap,
+        "base/deploy.yaml": PatchFixture.deployment,
+        "kustomization.yaml": """
         resources:
         - base
         namePrefix: prod-
@@ -332,9 +354,11 @@ extension KubectlPatchOracleTests {
             spec:
               replicas: 9
         """,
-    ]),
-    Tree("smp-patches-strategic-merge-deprecated", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-patches-strategic-merge-deprecated",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         - cm.yaml
@@ -348,9 +372,9 @@ extension KubectlPatchOracleTests {
           data:
             inline: "true"
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "cm.yaml": PatchFixture.configMap,
-      "replicas.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "cm.yaml": PatchFixture.configMap,
+        "replicas.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -358,18 +382,20 @@ extension KubectlPatchOracleTests {
         spec:
           replicas: 7
         """,
-    ]),
-    Tree("smp-one-file-several-objects", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-one-file-several-objects",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         - cm.yaml
         patches:
         - path: patch.yaml
         """,
-      "deploy.yaml": PatchFixture.deployment,
-      "cm.yaml": PatchFixture.configMap,
-      "patch.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+        "cm.yaml": PatchFixture.configMap,
+        "patch.yaml": """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -384,9 +410,11 @@ extension KubectlPatchOracleTests {
         data:
           mode: slow
         """,
-    ]),
-    Tree("smp-keeps-name-kind-namespace", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-keeps-name-kind-namespace",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -401,10 +429,12 @@ extension KubectlPatchOracleTests {
             data:
               mode: changed
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("smp-allow-name-change-and-references", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "smp-allow-name-change-and-references",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         - pod.yaml
@@ -426,8 +456,8 @@ extension KubectlPatchOracleTests {
           options:
             allowNameChange: true
         """,
-      "cm.yaml": PatchFixture.configMap,
-      "pod.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+        "pod.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -444,9 +474,11 @@ extension KubectlPatchOracleTests {
             configMap:
               name: settings
         """,
-    ]),
-    Tree("smp-allow-kind-change", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "smp-allow-kind-change",
+      [
+        "kustomization.yaml": """
         resources:
         - deploy.yaml
         patches:
@@ -462,10 +494,12 @@ extension KubectlPatchOracleTests {
           options:
             allowKindChange: true
         """,
-      "deploy.yaml": PatchFixture.deployment,
-    ]),
-    Tree("smp-type-mismatch-fails", [
-      "kustomization.yaml": """
+        "deploy.yaml": PatchFixture.deployment,
+      ]),
+    Tree(
+      "smp-type-mismatch-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -476,10 +510,12 @@ extension KubectlPatchOracleTests {
               name: settings
             data: [a, b]
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("smp-top-level-replace", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "smp-top-level-replace",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -492,10 +528,12 @@ extension KubectlPatchOracleTests {
             data:
               only: this
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("smp-patches-generated-config-map", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "smp-patches-generated-config-map",
+      [
+        "kustomization.yaml": """
         configMapGenerator:
         - name: cfg
           literals:
@@ -520,7 +558,7 @@ extension KubectlPatchOracleTests {
               path: /data/d
               value: json
         """,
-      "pod.yaml": """
+        "pod.yaml": """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -533,11 +571,13 @@ extension KubectlPatchOracleTests {
             - configMapRef:
                 name: cfg
         """,
-    ]),
+      ]),
     // Generated values are plain-styled strings, so a patched `2` keeps its type (kyaml keeps
     // the replaced value's style).
-    Tree("smp-over-generated-values", [
-      "kustomization.yaml": """
+    Tree(
+      "smp-over-generated-values",
+      [
+        "kustomization.yaml": """
         configMapGenerator:
         - name: cfg
           literals:
@@ -552,7 +592,7 @@ extension KubectlPatchOracleTests {
             data:
               a: 2
               b: 3
-        """,
-    ]),
+        """
+      ]),
   ]
 }

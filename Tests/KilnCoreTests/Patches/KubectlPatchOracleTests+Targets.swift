@@ -1,8 +1,10 @@
 extension KubectlPatchOracleTests {
   /// Targets: anchored regular expressions, label and annotation selectors, namespaces.
   static let targetTrees: [Tree] = [
-    Tree("target-name-regex-anchored", [
-      "kustomization.yaml": """
+    Tree(
+      "target-name-regex-anchored",
+      [
+        "kustomization.yaml": """
         resources:
         - many.yaml
         patches:
@@ -25,7 +27,7 @@ extension KubectlPatchOracleTests {
               path: /data/alt
               value: matched
         """,
-      "many.yaml": """
+        "many.yaml": """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -46,9 +48,11 @@ extension KubectlPatchOracleTests {
         metadata:
           name: admin
         """,
-    ]),
-    Tree("target-label-selectors", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "target-label-selectors",
+      [
+        "kustomization.yaml": """
         resources:
         - many.yaml
         patches:
@@ -72,7 +76,7 @@ extension KubectlPatchOracleTests {
               path: /metadata/labels/picked
               value: "yes"
         """,
-      "many.yaml": """
+        "many.yaml": """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -91,9 +95,11 @@ extension KubectlPatchOracleTests {
           name: c
           labels: {app: worker, canary: "false"}
         """,
-    ]),
-    Tree("target-annotation-selector-and-namespace", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "target-annotation-selector-and-namespace",
+      [
+        "kustomization.yaml": """
         resources:
         - many.yaml
         patches:
@@ -117,7 +123,7 @@ extension KubectlPatchOracleTests {
             data:
               defaulted: "yes"
         """,
-      "many.yaml": """
+        "many.yaml": """
         apiVersion: v1
         kind: ConfigMap
         metadata:
@@ -138,9 +144,11 @@ extension KubectlPatchOracleTests {
           name: n
           annotations: {owner: team-a}
         """,
-    ]),
-    Tree("target-selects-nothing-is-fine", [
-      "kustomization.yaml": """
+      ]),
+    Tree(
+      "target-selects-nothing-is-fine",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -160,10 +168,12 @@ extension KubectlPatchOracleTests {
             data:
               never: here
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("target-with-two-documents-fails", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "target-with-two-documents-fails",
+      [
+        "kustomization.yaml": """
         resources:
         - cm.yaml
         patches:
@@ -182,10 +192,12 @@ extension KubectlPatchOracleTests {
               name: b
             data: {y: "2"}
         """,
-      "cm.yaml": PatchFixture.configMap,
-    ]),
-    Tree("target-patch-applies-to-each-object-afresh", [
-      "kustomization.yaml": """
+        "cm.yaml": PatchFixture.configMap,
+      ]),
+    Tree(
+      "target-patch-applies-to-each-object-afresh",
+      [
+        "kustomization.yaml": """
         resources:
         - two.yaml
         patches:
@@ -205,16 +217,18 @@ extension KubectlPatchOracleTests {
                   - name: app
                     image: app:2
         """,
-      "two.yaml": PatchFixture.deployment + "\n---\n" + PatchFixture.secondDeployment,
-    ]),
-    Tree("smp-base-suffix-overlay-targets", [
-      "base/kustomization.yaml": """
+        "two.yaml": PatchFixture.deployment + "\n---\n" + PatchFixture.secondDeployment,
+      ]),
+    Tree(
+      "smp-base-suffix-overlay-targets",
+      [
+        "base/kustomization.yaml": """
         nameSuffix: -v1
         resources:
         - cm.yaml
         """,
-      "base/cm.yaml": PatchFixture.configMap,
-      "kustomization.yaml": """
+        "base/cm.yaml": PatchFixture.configMap,
+        "kustomization.yaml": """
         resources:
         - base
         patches:
@@ -238,6 +252,6 @@ extension KubectlPatchOracleTests {
               path: /data/by-regex
               value: "yes"
         """,
-    ]),
+      ]),
   ]
 }

@@ -102,7 +102,8 @@ enum PatchFixture {
     """
 
   /// The same Deployment under another name, for targets that select two objects.
-  static let secondDeployment = deployment.replacingOccurrences(of: "  name: web\n  labels", with: "  name: web2\n  labels")
+  static let secondDeployment = deployment.replacingOccurrences(
+    of: "  name: web\n  labels", with: "  name: web2\n  labels")
 
   static let service = """
     apiVersion: v1

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// Kubernetes label selectors in their string form, as `labels.Parse` reads them.
 @Suite struct LabelSelectorTests {

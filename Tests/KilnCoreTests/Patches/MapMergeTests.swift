@@ -16,7 +16,8 @@ import Testing
     """
 
   @Test func mapsMergeKeyByKeyAndNullRemovesAKey() throws {
-    let patch = PatchCheck.patch("""
+    let patch = PatchCheck.patch(
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -27,22 +28,24 @@ import Testing
       data:
         level: "3"
       """)
-    #expect(try PatchCheck.apply(patch, to: Self.configMap) == """
-      apiVersion: v1
-      data:
-        level: "3"
-        mode: fast
-      kind: ConfigMap
-      metadata:
-        labels:
-          app: web
-          team: payments
-        name: settings
-      """)
+    #expect(
+      try PatchCheck.apply(patch, to: Self.configMap) == """
+        apiVersion: v1
+        data:
+          level: "3"
+          mode: fast
+        kind: ConfigMap
+        metadata:
+          labels:
+            app: web
+            team: payments
+          name: settings
+        """)
   }
 
   @Test func nullForAKeyTheObjectLacksAddsNothing() throws {
-    let patch = PatchCheck.patch("""
+    let patch = PatchCheck.patch(
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -52,18 +55,19 @@ import Testing
         nested:
           gone: null
       """)
-    #expect(try PatchCheck.apply(patch, to: Self.configMap) == """
-      apiVersion: v1
-      data:
-        mode: fast
-        nested: {}
-      kind: ConfigMap
-      metadata:
-        labels:
-          app: web
-          tier: frontend
-        name: settings
-      """)
+    #expect(
+      try PatchCheck.apply(patch, to: Self.configMap) == """
+        apiVersion: v1
+        data:
+          mode: fast
+          nested: {}
+        kind: ConfigMap
+        metadata:
+          labels:
+            app: web
+            tier: frontend
+          name: settings
+        """)
   }
 
   /// Every field of a patched object is visited: `key:` with nothing after it disappears,
@@ -80,15 +84,16 @@ import Testing
         empty:
       """
     let patch = PatchCheck.patch("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n")
-    #expect(try PatchCheck.apply(patch, to: input) == """
-      apiVersion: v1
-      data:
-        tilde: null
-        written: null
-      kind: ConfigMap
-      metadata:
-        name: settings
-      """)
+    #expect(
+      try PatchCheck.apply(patch, to: input) == """
+        apiVersion: v1
+        data:
+          tilde: null
+          written: null
+        kind: ConfigMap
+        metadata:
+          name: settings
+        """)
   }
 
   /// A scalar from the patch is written in the quoting style of the value it replaces, so a
@@ -104,7 +109,8 @@ import Testing
         paused: false
         minReadySeconds: 5
       """
-    let patch = PatchCheck.patch("""
+    let patch = PatchCheck.patch(
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata:
@@ -114,22 +120,24 @@ import Testing
         paused: true
         minReadySeconds: "7"
       """)
-    #expect(try PatchCheck.apply(patch, to: input) == """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: web
-      spec:
-        minReadySeconds: "7"
-        paused: true
-        replicas: "5"
-      """)
+    #expect(
+      try PatchCheck.apply(patch, to: input) == """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          minReadySeconds: "7"
+          paused: true
+          replicas: "5"
+        """)
   }
 
   @Test func aMappingCannotPatchAScalar() throws {
     let patch = PatchCheck.patch("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata: [a, b]\n")
-    #expect(try PatchCheck.errors(patch, on: Self.configMap) == [
-      "cannot merge at data: the patch has a sequence where a mapping is expected"
-    ])
+    #expect(
+      try PatchCheck.errors(patch, on: Self.configMap) == [
+        "cannot merge at data: the patch has a sequence where a mapping is expected"
+      ])
   }
 }

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import Testing
+
+@testable import KilnCore
 
 /// The merge-key table generated from the Kubernetes OpenAPI (Scripts/generate-merge-keys.py),
 /// on the cases checked against kubectl in the research (§9.2) and by
@@ -43,7 +44,9 @@ import Testing
   @Test func kustomizesOlderSchemaWins() {
     #expect(Self.keys("v1", "Pod", "spec", "ephemeralContainers", "[]", "ports") == nil)
     #expect(MergeKeys.schema(apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler") == nil)
-    #expect(Self.keys("batch/v1beta1", "CronJob", "spec", "jobTemplate", "spec", "template", "spec", "containers") == ["name"])
+    #expect(
+      Self.keys("batch/v1beta1", "CronJob", "spec", "jobTemplate", "spec", "template", "spec", "containers") == ["name"]
+    )
     #expect(MergeKeys.schema(apiVersion: "example.com/v1", kind: "Widget") == nil)
   }
 }

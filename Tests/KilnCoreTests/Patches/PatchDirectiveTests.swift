@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test func replaceAndDeleteOnMaps() throws {
-    let patch = PatchCheck.patch("""
+    let patch = PatchCheck.patch(
+      """
       apiVersion: v1
       kind: Pod
       metadata:
@@ -37,27 +38,30 @@ import Testing
           $patch: replace
           runAsUser: 1
       """)
-    #expect(try PatchCheck.apply(patch, to: Self.pod) == """
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        labels:
-          c: "3"
-        name: pod
-      spec:
-        containers:
-        - image: app
-          name: app
-        - image: sidecar
-          name: sidecar
-        securityContext:
-          runAsUser: 1
-      """)
+    #expect(
+      try PatchCheck.apply(patch, to: Self.pod) == """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          labels:
+            c: "3"
+          name: pod
+        spec:
+          containers:
+          - image: app
+            name: app
+          - image: sidecar
+            name: sidecar
+          securityContext:
+            runAsUser: 1
+        """)
   }
 
   @Test func anElementHoldingOnlyTheDirectiveSpeaksForTheList() throws {
     let replaced = Self.patch("spec:\n  containers:\n  - $patch: replace\n  - {name: only, image: only}\n")
-    #expect(try PatchCheck.apply(replaced, to: Self.pod).contains("containers:\n  - image: only\n    name: only\n  nodeSelector"))
+    #expect(
+      try PatchCheck.apply(replaced, to: Self.pod).contains(
+        "containers:\n  - image: only\n    name: only\n  nodeSelector"))
     let deleted = Self.patch("spec:\n  containers:\n  - $patch: delete\n")
     #expect(try !PatchCheck.apply(deleted, to: Self.pod).contains("containers"))
   }
@@ -72,7 +76,8 @@ import Testing
   /// applies both.
   @Test func aDeleteFollowedByAnotherDocumentAppliesBoth() throws {
     let input = Self.pod + "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kept\n"
-    let patch = PatchCheck.patch("""
+    let patch = PatchCheck.patch(
+      """
       apiVersion: v1
       kind: Pod
       metadata:
@@ -86,25 +91,28 @@ import Testing
       data:
         patched: "yes"
       """)
-    #expect(try PatchCheck.apply(patch, to: input) == """
-      apiVersion: v1
-      data:
-        patched: "yes"
-      kind: ConfigMap
-      metadata:
-        name: kept
-      """)
+    #expect(
+      try PatchCheck.apply(patch, to: input) == """
+        apiVersion: v1
+        data:
+          patched: "yes"
+        kind: ConfigMap
+        metadata:
+          name: kept
+        """)
   }
 
   @Test func anUnknownDirectiveFails() throws {
     let patch = Self.patch("spec:\n  containers:\n  - name: app\n    $patch: frob\n")
-    #expect(try PatchCheck.errors(patch, on: Self.pod) == [
-      "unknown patch strategy \"frob\" (expected delete, replace or merge)"
-    ])
+    #expect(
+      try PatchCheck.errors(patch, on: Self.pod) == [
+        "unknown patch strategy \"frob\" (expected delete, replace or merge)"
+      ])
   }
 
   @Test func unsupportedDirectivesAreCopiedAsKeys() throws {
-    let patch = Self.patch("""
+    let patch = Self.patch(
+      """
       spec:
         $setElementOrder/containers:
         - name: sidecar

@@ -23,7 +23,9 @@ import Testing
       mode: fast
     """
 
-  static func patch(name: String = "settings", namespace: String? = nil, _ body: String = "data:\n  mode: slow\n") -> PatchSpec {
+  static func patch(name: String = "settings", namespace: String? = nil, _ body: String = "data:\n  mode: slow\n")
+    -> PatchSpec
+  {
     let ns = namespace.map { "\n  namespace: \($0)" } ?? ""
     return PatchCheck.patch("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\(ns)\n" + body)
   }
@@ -36,16 +38,18 @@ import Testing
   }
 
   @Test func noMatchFails() throws {
-    #expect(try PatchCheck.errors(Self.patch(name: "missing"), on: Self.objects) == [
-      "no resource matches strategic merge patch \"ConfigMap.v1.[noGrp]/missing.[noNs]\""
-    ])
+    #expect(
+      try PatchCheck.errors(Self.patch(name: "missing"), on: Self.objects) == [
+        "no resource matches strategic merge patch \"ConfigMap.v1.[noGrp]/missing.[noNs]\""
+      ])
   }
 
   @Test func anEarlierNameStillFindsTheObject() throws {
     var list = try TransformHarness.resources(Self.objects)
     try AddNamePrefix(prefix: .string("p-")).apply(to: &list)
     try ApplyPatches(patches: [Self.patch()]).apply(to: &list)
-    #expect(list.map { "\($0.name)=\($0.node["data"]?["mode"]?.string ?? "")" } == ["p-settings=slow", "p-settings=fast"])
+    #expect(
+      list.map { "\($0.name)=\($0.node["data"]?["mode"]?.string ?? "")" } == ["p-settings=slow", "p-settings=fast"])
   }
 
   @Test func nameKindAndNamespaceStayUnlessAllowed() throws {

@@ -21,9 +21,10 @@ import Testing
 
   @Test func anEmptyPatchReadsAsBothAndFails() throws {
     for text in ["# only a comment\n", "[]"] {
-      #expect(try PatchCheck.errors(PatchCheck.patch(text, target: Self.target), on: Self.configMap) == [
-        "the patch reads both as a strategic merge patch and as a JSON 6902 patch (it is empty); kubectl refuses it too"
-      ])
+      #expect(
+        try PatchCheck.errors(PatchCheck.patch(text, target: Self.target), on: Self.configMap) == [
+          "the patch reads both as a strategic merge patch and as a JSON 6902 patch (it is empty); kubectl refuses it too"
+        ])
     }
   }
 
@@ -44,9 +45,10 @@ import Testing
     let two = PatchCheck.patch(
       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n",
       target: Self.target)
-    #expect(try PatchCheck.errors(two, on: Self.configMap) == [
-      "a patch with a target may hold one strategic merge patch, this one holds 2"
-    ])
+    #expect(
+      try PatchCheck.errors(two, on: Self.configMap) == [
+        "a patch with a target may hold one strategic merge patch, this one holds 2"
+      ])
   }
 
   @Test func patchesJson6902NeedsATargetName() throws {

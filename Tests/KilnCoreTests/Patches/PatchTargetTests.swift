@@ -59,7 +59,8 @@ import Testing
   @Test func theOriginalNameStillSelects() throws {
     var list = try TransformHarness.resources(Self.objects)
     try AddNamePrefix(prefix: .string("p-")).apply(to: &list)
-    let mark = PatchCheck.patch("- {op: add, path: /metadata/selected, value: \"yes\"}", target: PatchTarget(name: "api"))
+    let mark = PatchCheck.patch(
+      "- {op: add, path: /metadata/selected, value: \"yes\"}", target: PatchTarget(name: "api"))
     try ApplyPatches(patches: [mark]).apply(to: &list)
     #expect(list.filter { $0.node["metadata"]?["selected"] != nil }.map(\.name) == ["p-api"])
   }
@@ -77,7 +78,8 @@ import Testing
     let name = String(repeating: "a", count: 40)
     let objects = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: \(name)\n"
     for (pattern, selects) in [("(a+)+b", false), ("(a|aa)*", true), ("(a*)*$b", false)] {
-      let mark = PatchCheck.patch("- {op: add, path: /metadata/selected, value: \"yes\"}", target: PatchTarget(name: pattern))
+      let mark = PatchCheck.patch(
+        "- {op: add, path: /metadata/selected, value: \"yes\"}", target: PatchTarget(name: pattern))
       let marked = try PatchCheck.resources(mark, on: objects).filter { $0.node["metadata"]?["selected"] != nil }
       #expect(marked.count == (selects ? 1 : 0), "\(pattern)")
     }

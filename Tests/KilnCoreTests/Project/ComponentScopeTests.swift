@@ -8,36 +8,42 @@ import Testing
 @Suite struct ComponentScopeTests {
   @Test func eachServiceSelectsItsOwnComponent() throws {
     let yaml = try Fixtures.twoComponents().build("prod")
-    #expect(yaml.contains("""
-      kind: Service
-      metadata:
-        labels:
-          app.kubernetes.io/component: web
-        name: shop-web
-        namespace: shop
-      spec:
-        ports:
-        - port: 80
-          targetPort: 8080
-        selector:
-          app.kubernetes.io/component: web
-      """))
-    #expect(yaml.contains("""
-        selector:
-          app.kubernetes.io/component: worker
-      """))
+    #expect(
+      yaml.contains(
+        """
+        kind: Service
+        metadata:
+          labels:
+            app.kubernetes.io/component: web
+          name: shop-web
+          namespace: shop
+        spec:
+          ports:
+          - port: 80
+            targetPort: 8080
+          selector:
+            app.kubernetes.io/component: web
+        """))
+    #expect(
+      yaml.contains(
+        """
+          selector:
+            app.kubernetes.io/component: worker
+        """))
   }
 
   @Test func baseObjectsGetNoComponentLabel() throws {
     let yaml = try Fixtures.twoComponents().build("prod")
-    #expect(yaml.hasPrefix("""
-      apiVersion: v1
-      kind: ServiceAccount
-      metadata:
-        name: shop
-        namespace: shop
-      ---
-      """))
+    #expect(
+      yaml.hasPrefix(
+        """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: shop
+          namespace: shop
+        ---
+        """))
   }
 
   @Test func disabledComponentsRenderNothing() throws {

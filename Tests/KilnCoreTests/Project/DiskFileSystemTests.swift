@@ -19,7 +19,10 @@ import Testing
   /// files are read, and none bigger than `maxFileSize`.
   @Test(arguments: ["/dev/zero", "/dev/null", "/dev/urandom"])
   func devicesAreRefused(path: String) {
-    #expect(throws: FileSystemError(path: path, reason: "is a character device, not a regular file; kiln reads regular files only")) {
+    #expect(
+      throws: FileSystemError(
+        path: path, reason: "is a character device, not a regular file; kiln reads regular files only")
+    ) {
       try DiskFileSystem().readFile(path)
     }
   }
@@ -32,7 +35,8 @@ import Testing
     let writer = open(fifo, O_RDWR | O_NONBLOCK)
     defer { close(writer) }
     #expect(write(writer, "a: 1\n", 5) == 5)
-    #expect(throws: FileSystemError(path: fifo, reason: "is a FIFO, not a regular file; kiln reads regular files only")) {
+    #expect(throws: FileSystemError(path: fifo, reason: "is a FIFO, not a regular file; kiln reads regular files only"))
+    {
       try DiskFileSystem().readFile(fifo)
     }
   }
@@ -65,7 +69,8 @@ import Testing
     let tree = try TemporaryDirectory(prefix: "kiln-disk")
     try tree.write("base/kustomization.yaml", "resources: []\n")
     try FileManager.default.createSymbolicLink(atPath: tree.path + "/link", withDestinationPath: "base")
-    try FileManager.default.createSymbolicLink(atPath: tree.path + "/file-link", withDestinationPath: "base/kustomization.yaml")
+    try FileManager.default.createSymbolicLink(
+      atPath: tree.path + "/file-link", withDestinationPath: "base/kustomization.yaml")
     let files = try ProjectFiles(fileSystem: DiskFileSystem(), root: tree.path, displayPrefix: "")
     #expect(files.kind(of: "base") == .directory)
     #expect(files.kind(of: "base/kustomization.yaml") == .file)

@@ -4,14 +4,18 @@ import KilnTestSupport
 enum Fixtures {
   static func twoComponents(scrambleSeed: UInt64? = nil) -> ProjectHarness {
     var p = ProjectHarness(scrambleSeed: scrambleSeed)
-    p.write("base/serviceaccount.yaml", """
+    p.write(
+      "base/serviceaccount.yaml",
+      """
       apiVersion: v1
       kind: ServiceAccount
       metadata:
         name: shop
       """)
     for (name, port) in [("web", 8080), ("worker", 9090)] {
-      p.write("components/\(name)/kustomization.yaml", """
+      p.write(
+        "components/\(name)/kustomization.yaml",
+        """
         apiVersion: kustomize.config.k8s.io/v1alpha1
         kind: Component
         resources:
@@ -22,7 +26,9 @@ enum Fixtures {
             app.kubernetes.io/component: \(name)
           includeSelectors: true
         """)
-      p.write("components/\(name)/deployment.yaml", """
+      p.write(
+        "components/\(name)/deployment.yaml",
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -38,7 +44,9 @@ enum Fixtures {
                 ports:
                 - containerPort: \(port)
         """)
-      p.write("components/\(name)/service.yaml", """
+      p.write(
+        "components/\(name)/service.yaml",
+        """
         apiVersion: v1
         kind: Service
         metadata:
@@ -51,7 +59,9 @@ enum Fixtures {
     }
     p.write("environments/defaults.yaml", "web:\n  enabled: true\nworker:\n  enabled: false\n")
     p.write("environments/dev.yaml", "namespace: shop-dev\n")
-    p.write("environments/prod.yaml", """
+    p.write(
+      "environments/prod.yaml",
+      """
       namespace: shop
       web:
         replicas: 3

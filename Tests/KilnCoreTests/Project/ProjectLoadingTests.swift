@@ -9,7 +9,10 @@ import Testing
   @Test func filesOutsideTheProjectAreRefused() {
     var p = Fixtures.twoComponents()
     p.write("components/web/kustomization.yaml", "resources: [deployment.yaml, ../../../etc/passwd]\n")
-    #expect(p.errors("dev") == ["components/web/kustomization.yaml:1:30: error: \"../../../etc/passwd\" is outside the project directory"])
+    #expect(
+      p.errors("dev") == [
+        "components/web/kustomization.yaml:1:30: error: \"../../../etc/passwd\" is outside the project directory"
+      ])
   }
 
   @Test func symlinksLeavingTheProjectAreRefused() {
@@ -29,7 +32,8 @@ import Testing
     try project.write("components/web/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n")
     try project.write("environments/dev.yaml", "web: {enabled: true}\n")
     for (link, target) in [("secret.yaml", "moved.yaml"), ("x.yaml", "y.yaml"), ("y.yaml", "x.yaml")] {
-      try FileManager.default.createSymbolicLink(atPath: project.path + "/components/web/" + link, withDestinationPath: target)
+      try FileManager.default.createSymbolicLink(
+        atPath: project.path + "/components/web/" + link, withDestinationPath: target)
     }
     do {
       _ = try Compiler.build(BuildRequest(projectDirectory: project.path, environment: "dev"))
@@ -48,7 +52,10 @@ import Testing
     var p = Fixtures.twoComponents()
     p.write("components/web/kustomization.yaml", "resorces: [deployment.yaml]\n")
     let d = p.diagnostics("dev")
-    #expect(d.map(\.description) == ["components/web/kustomization.yaml:1:1: error: unknown field \"resorces\" in kustomization"])
+    #expect(
+      d.map(\.description) == [
+        "components/web/kustomization.yaml:1:1: error: unknown field \"resorces\" in kustomization"
+      ])
     #expect(d.first?.hint == "did you mean \"resources\"?")
   }
 
@@ -56,13 +63,18 @@ import Testing
     var p = Fixtures.twoComponents()
     p.write("components/web/kustomization.yaml", "resources: [deploymnet.yaml]\n")
     let d = p.diagnostics("dev")
-    #expect(d.map(\.description) == ["components/web/kustomization.yaml:1:13: error: resource \"deploymnet.yaml\" does not exist"])
+    #expect(
+      d.map(\.description) == [
+        "components/web/kustomization.yaml:1:13: error: resource \"deploymnet.yaml\" does not exist"
+      ])
     #expect(d.first?.hint == "did you mean \"deployment.yaml\"?")
   }
 
   @Test func listsAreFlattenedAndEmptyDocumentsDropped() throws {
     var p = ProjectHarness()
-    p.write("base/all.yaml", """
+    p.write(
+      "base/all.yaml",
+      """
       ---
       # a comment-only document
       ---
@@ -79,12 +91,14 @@ import Testing
 
   @Test func objectsNeedKindAndName() {
     var p = ProjectHarness()
-    p.write("base/bad.yaml", "apiVersion: v1\nmetadata: {name: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n")
+    p.write(
+      "base/bad.yaml", "apiVersion: v1\nmetadata: {name: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n")
     p.write("environments/dev.yaml", "")
-    #expect(p.errors("dev") == [
-      "base/bad.yaml:1:1: error: object has no kind",
-      "base/bad.yaml:6:11: error: object has no metadata.name",
-    ])
+    #expect(
+      p.errors("dev") == [
+        "base/bad.yaml:1:1: error: object has no kind",
+        "base/bad.yaml:6:11: error: object has no metadata.name",
+      ])
   }
 
   @Test func duplicateObjectsNameBothFiles() {
@@ -100,9 +114,10 @@ import Testing
   @Test func aComponentListedAsResourceIsRefused() {
     var p = Fixtures.twoComponents()
     p.write("base/kustomization.yaml", "resources: [serviceaccount.yaml, ../components/worker]\n")
-    #expect(p.errors("dev") == [
-      "base/kustomization.yaml:1:34: error: \"../components/worker\" is a Component; list it under components, not resources",
-    ])
+    #expect(
+      p.errors("dev") == [
+        "base/kustomization.yaml:1:34: error: \"../components/worker\" is a Component; list it under components, not resources"
+      ])
   }
 
   @Test func nestedBasesAreBuiltFirst() throws {
@@ -111,15 +126,16 @@ import Testing
     p.write("base/shared/kustomization.yaml", "resources: [cm.yaml]\nnamespace: inner\n")
     p.write("base/shared/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\n")
     p.write("environments/dev.yaml", "")
-    #expect(try p.build("dev") == """
-      apiVersion: v1
-      kind: ConfigMap
-      metadata:
-        annotations:
-          layer: base
-        name: cm
-        namespace: inner
+    #expect(
+      try p.build("dev") == """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          annotations:
+            layer: base
+          name: cm
+          namespace: inner
 
-      """)
+        """)
   }
 }

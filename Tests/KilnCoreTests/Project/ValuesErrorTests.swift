@@ -10,7 +10,8 @@ import Testing
     var p = Fixtures.twoComponents()
     p.write("environments/dev.yaml", "web:\n  replcias: 2\n")
     let d = p.diagnostics("dev")
-    #expect(d.map(\.description) == ["environments/dev.yaml:2:3: error: unknown field \"replcias\" in component \"web\""])
+    #expect(
+      d.map(\.description) == ["environments/dev.yaml:2:3: error: unknown field \"replcias\" in component \"web\""])
     #expect(d.first?.hint == "did you mean \"replicas\"?")
   }
 
@@ -18,24 +19,31 @@ import Testing
     var p = Fixtures.twoComponents()
     p.write("environments/dev.yaml", "namespace: shop-dev\nwbe:\n  enabled: true\n")
     let d = p.diagnostics("dev")
-    #expect(d.map(\.description) == ["environments/dev.yaml:2:1: error: \"wbe\" is neither a component nor an environment setting"])
+    #expect(
+      d.map(\.description) == [
+        "environments/dev.yaml:2:1: error: \"wbe\" is neither a component nor an environment setting"
+      ])
     #expect(d.first?.hint == "did you mean \"web\"?")
   }
 
   @Test func enabledButMissingComponent() {
     var p = Fixtures.twoComponents()
     p.write("environments/dev.yaml", "cache:\n  enabled: true\n")
-    #expect(p.errors("dev") == ["environments/dev.yaml:1:1: error: \"cache\" is neither a component nor an environment setting"])
+    #expect(
+      p.errors("dev") == [
+        "environments/dev.yaml:1:1: error: \"cache\" is neither a component nor an environment setting"
+      ])
   }
 
   @Test func wrongTypes() {
     var p = Fixtures.twoComponents()
     p.write("environments/dev.yaml", "web:\n  replicas: three\n  enabled: maybe\n  image: {tag: 1.10}\n")
-    #expect(p.errors("dev") == [
-      "environments/dev.yaml:3:12: error: enabled in component \"web\" must be a boolean (true or false), not the string \"maybe\"",
-      "environments/dev.yaml:2:13: error: replicas in component \"web\" must be an integer, not the string \"three\"",
-      "environments/dev.yaml:4:16: error: tag must be a string, not the number 1.10",
-    ])
+    #expect(
+      p.errors("dev") == [
+        "environments/dev.yaml:3:12: error: enabled in component \"web\" must be a boolean (true or false), not the string \"maybe\"",
+        "environments/dev.yaml:2:13: error: replicas in component \"web\" must be an integer, not the string \"three\"",
+        "environments/dev.yaml:4:16: error: tag must be a string, not the number 1.10",
+      ])
   }
 
   @Test func quotedNumberGetsAHint() {
@@ -78,14 +86,17 @@ import Testing
     var p = Fixtures.twoComponents()
     p.write("components/config/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n")
     p.write("environments/dev.yaml", "config:\n  enabled: true\n  replicas: 2\n")
-    #expect(p.errors("dev") == [
-      "environments/dev.yaml:3:13: error: config.replicas is set, but component \"config\" has no Deployment, StatefulSet or ReplicaSet to scale",
-    ])
+    #expect(
+      p.errors("dev") == [
+        "environments/dev.yaml:3:13: error: config.replicas is set, but component \"config\" has no Deployment, StatefulSet or ReplicaSet to scale"
+      ])
   }
 
   @Test func imageShortcutWithSeveralImages() {
     var p = Fixtures.twoComponents()
-    p.write("components/web/sidecar.yaml", """
+    p.write(
+      "components/web/sidecar.yaml",
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: proxy}
@@ -98,9 +109,10 @@ import Testing
     p.write("components/web/kustomization.yaml", "resources: [deployment.yaml, service.yaml, sidecar.yaml]\n")
     p.write("environments/dev.yaml", "web: {image: {tag: \"2\"}}\n")
     let d = p.diagnostics("dev")
-    #expect(d.map(\.description) == [
-      "environments/dev.yaml:1:14: error: web.image is a shortcut for a component's only image, but \"web\" runs 2: envoyproxy/envoy, shop/web",
-    ])
+    #expect(
+      d.map(\.description) == [
+        "environments/dev.yaml:1:14: error: web.image is a shortcut for a component's only image, but \"web\" runs 2: envoyproxy/envoy, shop/web"
+      ])
   }
 
   @Test func allProblemsAreReportedAtOnce() {
@@ -112,14 +124,18 @@ import Testing
   @Test func kustomizationSettingsAreCheckedAsInAKustomization() {
     var p = Fixtures.twoComponents()
     p.write("environments/dev.yaml", "web:\n  patches: nope\n")
-    #expect(p.errors("dev") == ["environments/dev.yaml:2:12: error: patches in component \"web\" must be a list, not the string \"nope\""])
+    #expect(
+      p.errors("dev") == [
+        "environments/dev.yaml:2:12: error: patches in component \"web\" must be a list, not the string \"nope\""
+      ])
   }
 
   @Test func badNamespace() {
     var p = Fixtures.twoComponents()
     p.write("environments/dev.yaml", "namespace: Shop_Dev\n")
-    #expect(p.errors("dev") == [
-      "environments/dev.yaml:1:12: error: namespace \"Shop_Dev\" may only hold lowercase letters, digits and '-'",
-    ])
+    #expect(
+      p.errors("dev") == [
+        "environments/dev.yaml:1:12: error: namespace \"Shop_Dev\" may only hold lowercase letters, digits and '-'"
+      ])
   }
 }

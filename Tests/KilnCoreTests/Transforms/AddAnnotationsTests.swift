@@ -200,8 +200,9 @@ import Testing
         - owner
         name: settings
       """
-    #expect(try TransformCheck.diagnostics(owner, on: input).map(\.description) == [
-      "input.yaml:5:3: error: expected a mapping at metadata.annotations, found a sequence"
-    ])
+    #expect(
+      try TransformCheck.diagnostics(owner, on: input).map(\.description) == [
+        "input.yaml:5:3: error: expected a mapping at metadata.annotations, found a sequence"
+      ])
   }
 }

@@ -642,13 +642,15 @@ import Testing
         name: settings
       """
     let diagnostics = try TransformCheck.diagnostics(AddLabels(labels: team, reach: .metadataOnly), on: input)
-    #expect(diagnostics.map(\.description) == [
-      "input.yaml:4:11: error: expected a mapping at metadata.labels, found a string"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "input.yaml:4:11: error: expected a mapping at metadata.labels, found a string"
+      ])
   }
 
   @Test func createdMapsSayWhichTransformMadeThem() throws {
-    var list = try TransformHarness.resources("""
+    var list = try TransformHarness.resources(
+      """
       apiVersion: apps/v1
       kind: DaemonSet
       metadata:

@@ -111,8 +111,9 @@ import Testing
       metadata:
         name: api-settings
       """
-    #expect(try TransformCheck.diagnostics(try podMetadata(.labels), on: input).map(\.description) == [
-      #"environments/dev.yaml:3:5: error: api.podLabels is set, but component "api" has no workloads that run pods"#
-    ])
+    #expect(
+      try TransformCheck.diagnostics(try podMetadata(.labels), on: input).map(\.description) == [
+        #"environments/dev.yaml:3:5: error: api.podLabels is set, but component "api" has no workloads that run pods"#
+      ])
   }
 }

@@ -76,9 +76,10 @@ import Testing
         parts: 5
       """
     let diagnostics = try TransformCheck.diagnostics(labels("spec/parts[]/labels", create: false), on: input)
-    #expect(diagnostics.map(\.description) == [
-      "input.yaml:6:10: error: expected a list at parts (on the way to spec.parts[].labels), found a integer"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "input.yaml:6:10: error: expected a list at parts (on the way to spec.parts[].labels), found a integer"
+      ])
   }
 
   @Test func aScalarOnTheWayIsAnErrorAtThatNode() throws {
@@ -90,9 +91,10 @@ import Testing
       spec: ready
       """
     let diagnostics = try TransformCheck.diagnostics(labels("spec/extra/labels", create: true), on: input)
-    #expect(diagnostics.map(\.description) == [
-      "input.yaml:5:7: error: expected a mapping on the way to spec.extra.labels, found a string"
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        "input.yaml:5:7: error: expected a mapping on the way to spec.extra.labels, found a string"
+      ])
   }
 
   @Test func aMissingMapIsLeftAloneUnlessTheSpecCreatesIt() throws {
@@ -111,12 +113,13 @@ import Testing
         name: gadget
       """
     #expect(try TransformCheck.apply(labels("spec/extra/labels", create: false), to: input) == untouched)
-    #expect(try TransformCheck.apply(labels("spec/extra/labels", create: true), to: input) == untouched + """
+    #expect(
+      try TransformCheck.apply(labels("spec/extra/labels", create: true), to: input) == untouched + """
 
-      spec:
-        extra:
-          labels:
-            team: payments
-      """)
+        spec:
+          extra:
+            labels:
+              team: payments
+        """)
   }
 }

@@ -32,15 +32,16 @@ import Testing
     #expect(ImageOverride(name: name).matches(image) == matches)
   }
 
-  @Test(arguments: [
-    ("nginx", "nginx", nil, nil),
-    ("nginx:1.19", "nginx", "1.19", nil),
-    ("nginx@sha256:abc", "nginx", nil, "sha256:abc"),
-    ("nginx:1.19@sha256:abc", "nginx", "1.19", "sha256:abc"),
-    ("my.registry:5000/team/app", "my.registry:5000/team/app", nil, nil),
-    ("my.registry:5000/team/app:v1", "my.registry:5000/team/app", "v1", nil),
-    ("localhost:5000/app@sha256:abc", "localhost:5000/app", nil, "sha256:abc"),
-  ] as [(String, String, String?, String?)])
+  @Test(
+    arguments: [
+      ("nginx", "nginx", nil, nil),
+      ("nginx:1.19", "nginx", "1.19", nil),
+      ("nginx@sha256:abc", "nginx", nil, "sha256:abc"),
+      ("nginx:1.19@sha256:abc", "nginx", "1.19", "sha256:abc"),
+      ("my.registry:5000/team/app", "my.registry:5000/team/app", nil, nil),
+      ("my.registry:5000/team/app:v1", "my.registry:5000/team/app", "v1", nil),
+      ("localhost:5000/app@sha256:abc", "localhost:5000/app", nil, "sha256:abc"),
+    ] as [(String, String, String?, String?)])
   func splitting(image: String, name: String, tag: String?, digest: String?) {
     #expect(ImageReference(parsing: image) == ImageReference(name: name, tag: tag, digest: digest))
     #expect(ImageReference(parsing: image).text == image)
@@ -48,6 +49,7 @@ import Testing
 
   @Test func aSuffixWithoutATagMakesATagOfTheSuffix() {
     #expect(ImageOverride(name: "busybox", tagSuffix: "-musl").rewrite("busybox") == "busybox:-musl")
-    #expect(ImageOverride(name: "busybox", tagSuffix: "-musl").rewrite("busybox:1.36@sha256:abc") == "busybox:1.36-musl")
+    #expect(
+      ImageOverride(name: "busybox", tagSuffix: "-musl").rewrite("busybox:1.36@sha256:abc") == "busybox:1.36-musl")
   }
 }

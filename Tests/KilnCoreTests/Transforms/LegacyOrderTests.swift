@@ -8,12 +8,13 @@ import Testing
 @Suite struct LegacyOrderTests {
   /// Objects written `apiVersion kind namespace/name` (`-` for no namespace), one per entry.
   static func objects(_ ids: [String]) throws -> [Resource] {
-    try TransformHarness.resources(ids.map { id in
-      let parts = id.split(separator: " ").map(String.init)
-      let (ns, name) = parts[2].split(separator: "/", maxSplits: 1).map(String.init).pair
-      return "apiVersion: \(parts[0])\nkind: \(parts[1])\nmetadata:\n  name: \(name)\n"
-        + (ns == "-" ? "" : "  namespace: \(ns)\n")
-    }.joined(separator: "---\n"))
+    try TransformHarness.resources(
+      ids.map { id in
+        let parts = id.split(separator: " ").map(String.init)
+        let (ns, name) = parts[2].split(separator: "/", maxSplits: 1).map(String.init).pair
+        return "apiVersion: \(parts[0])\nkind: \(parts[1])\nmetadata:\n  name: \(name)\n"
+          + (ns == "-" ? "" : "  namespace: \(ns)\n")
+      }.joined(separator: "---\n"))
   }
 
   static func ids(_ resources: [Resource]) -> [String] {

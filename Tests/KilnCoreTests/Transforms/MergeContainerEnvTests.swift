@@ -133,8 +133,9 @@ import Testing
           LOG_LEVEL: debug
       """
     let setting = try TransformCheck.setting("api", "env", in: environment)
-    #expect(try TransformCheck.diagnostics(MergeContainerEnv(setting), on: input).map(\.description) == [
-      #"environments/dev.yaml:4:5: error: api.env is set, but component "api" has no containers"#
-    ])
+    #expect(
+      try TransformCheck.diagnostics(MergeContainerEnv(setting), on: input).map(\.description) == [
+        #"environments/dev.yaml:4:5: error: api.env is set, but component "api" has no containers"#
+      ])
   }
 }

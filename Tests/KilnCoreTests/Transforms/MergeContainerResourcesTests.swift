@@ -173,8 +173,9 @@ import Testing
         name: api
       """
     let setting = try TransformCheck.setting("api", "resources", in: Self.environment)
-    #expect(try TransformCheck.diagnostics(MergeContainerResources(setting), on: input).map(\.description) == [
-      #"environments/dev.yaml:4:5: error: api.resources is set, but component "api" has no containers"#
-    ])
+    #expect(
+      try TransformCheck.diagnostics(MergeContainerResources(setting), on: input).map(\.description) == [
+        #"environments/dev.yaml:4:5: error: api.resources is set, but component "api" has no containers"#
+      ])
   }
 }

@@ -123,9 +123,10 @@ import Testing
               name: worker
       """
     let diagnostics = try TransformCheck.diagnostics(try shortcut(tag: "2.0"), on: input)
-    #expect(diagnostics.map(\.description) == [
-      #"environments/dev.yaml:4:5: error: api.image is a shortcut for a component's only image, but "api" runs 2: envoyproxy/envoy, ghcr.io/acme/api"#
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        #"environments/dev.yaml:4:5: error: api.image is a shortcut for a component's only image, but "api" runs 2: envoyproxy/envoy, ghcr.io/acme/api"#
+      ])
     #expect(diagnostics.first?.hint == "use api.images with one entry per image ({name: …, newTag: …})")
   }
 
@@ -137,8 +138,9 @@ import Testing
         name: api-settings
       """
     let diagnostics = try TransformCheck.diagnostics(try shortcut(tag: "2.0"), on: input)
-    #expect(diagnostics.map(\.description) == [
-      #"environments/dev.yaml:4:5: error: api.image is set, but component "api" has no container images"#
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        #"environments/dev.yaml:4:5: error: api.image is set, but component "api" has no container images"#
+      ])
   }
 }

@@ -78,9 +78,10 @@ import Testing
       """
     let setting = try TransformCheck.setting("api", "replicas", in: Self.environment)
     let diagnostics = try TransformCheck.diagnostics(SetComponentReplicas(setting), on: input)
-    #expect(diagnostics.map(\.description) == [
-      #"environments/dev.yaml:3:13: error: api.replicas is set, but component "api" has no Deployment, StatefulSet or ReplicaSet to scale"#
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        #"environments/dev.yaml:3:13: error: api.replicas is set, but component "api" has no Deployment, StatefulSet or ReplicaSet to scale"#
+      ])
     #expect(diagnostics.first?.hint == "remove the setting, or add what it is meant to change to components/api/")
   }
 }

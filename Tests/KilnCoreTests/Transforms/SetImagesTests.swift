@@ -209,7 +209,8 @@ import Testing
                   name: backup
         schedule: 0 3 * * *
       """
-    let suffix = images(ImageOverride(name: "redis", tagSuffix: "-alpine"), ImageOverride(name: "busybox", tagSuffix: "-alpine"))
+    let suffix = images(
+      ImageOverride(name: "redis", tagSuffix: "-alpine"), ImageOverride(name: "busybox", tagSuffix: "-alpine"))
     #expect(try TransformCheck.apply(suffix, to: input) == expected)
   }
 
@@ -358,7 +359,8 @@ import Testing
         - image: alpine2:3
           name: web
       """
-    let transform = images(ImageOverride(name: "alpine", newName: "alpine2"), ImageOverride(name: "alpine2", newTag: "3"))
+    let transform = images(
+      ImageOverride(name: "alpine", newName: "alpine2"), ImageOverride(name: "alpine2", newTag: "3"))
     #expect(try TransformCheck.apply(transform, to: input) == expected)
   }
 

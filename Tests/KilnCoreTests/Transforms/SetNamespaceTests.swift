@@ -166,72 +166,77 @@ import Testing
   /// The namespace transform itself moves only subjects named `default`; ServiceAccount
   /// subjects follow their ServiceAccount in the reference update at the end of the build.
   @Test func aloneItMovesOnlySubjectsNamedDefault() throws {
-    let input = Self.serviceAccounts + "\n" + """
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: ClusterRoleBinding
-      metadata:
-        name: builders
-      roleRef:
-        apiGroup: rbac.authorization.k8s.io
-        kind: ClusterRole
-        name: view
-      subjects:
-      - kind: ServiceAccount
-        name: builder
-      - kind: ServiceAccount
-        name: default
-      """
+    let input =
+      Self.serviceAccounts + "\n" + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: builders
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: ClusterRole
+          name: view
+        subjects:
+        - kind: ServiceAccount
+          name: builder
+        - kind: ServiceAccount
+          name: default
+        """
     let output = try TransformCheck.apply(prod, to: input)
-    #expect(output.hasSuffix("""
-      subjects:
-      - kind: ServiceAccount
-        name: builder
-      - kind: ServiceAccount
-        name: default
-        namespace: prod
-      """))
+    #expect(
+      output.hasSuffix(
+        """
+        subjects:
+        - kind: ServiceAccount
+          name: builder
+        - kind: ServiceAccount
+          name: default
+          namespace: prod
+        """))
   }
 
   /// Kustomize records every object's id before moving it; the reference update matches on it.
   @Test func everyObjectsCurrentNameIsRecordedForTheReferenceUpdate() throws {
-    var list = try TransformHarness.resources(Self.serviceAccounts + "\n" + """
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: ClusterRole
-      metadata:
-        name: view
-      """)
+    var list = try TransformHarness.resources(
+      Self.serviceAccounts + "\n" + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: view
+        """)
     try prod.apply(to: &list)
     #expect(list.map(\.previousNames) == [["deployer"], ["builder"], ["view"]])
   }
 
   @Test func withTheReferenceUpdateSubjectsFollowWhenNamedDefaultOrWhenTheyNameAServiceAccountOfTheBuild() throws {
-    let input = Self.serviceAccounts + "\n" + """
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: RoleBinding
-      metadata:
-        name: deployers
-        namespace: original
-      roleRef:
-        apiGroup: rbac.authorization.k8s.io
-        kind: Role
-        name: deploy
-      subjects:
-      - kind: Group
-        name: default
-      - kind: ServiceAccount
-        name: deployer
-        namespace: original
-      - kind: ServiceAccount
-        name: builder
-      - kind: ServiceAccount
-        name: deployer
-        namespace: other
-      - kind: ServiceAccount
-        name: monitor
-      - apiGroup: rbac.authorization.k8s.io
-        kind: User
-        name: jane
-      """
+    let input =
+      Self.serviceAccounts + "\n" + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata:
+          name: deployers
+          namespace: original
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: Role
+          name: deploy
+        subjects:
+        - kind: Group
+          name: default
+        - kind: ServiceAccount
+          name: deployer
+          namespace: original
+        - kind: ServiceAccount
+          name: builder
+        - kind: ServiceAccount
+          name: deployer
+          namespace: other
+        - kind: ServiceAccount
+          name: monitor
+        - apiGroup: rbac.authorization.k8s.io
+          kind: User
+          name: jane
+        """
     let expected = """
       apiVersion: v1
       kind: ServiceAccount
@@ -277,19 +282,20 @@ import Testing
   }
 
   @Test func withTheReferenceUpdateAClusterRoleBindingServiceAccountSubjectWithoutNamespaceFollows() throws {
-    let input = Self.serviceAccounts + "\n" + """
-      apiVersion: rbac.authorization.k8s.io/v1
-      kind: ClusterRoleBinding
-      metadata:
-        name: builders
-      roleRef:
-        apiGroup: rbac.authorization.k8s.io
-        kind: ClusterRole
-        name: view
-      subjects:
-      - kind: ServiceAccount
-        name: builder
-      """
+    let input =
+      Self.serviceAccounts + "\n" + """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: builders
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: ClusterRole
+          name: view
+        subjects:
+        - kind: ServiceAccount
+          name: builder
+        """
     let expected = """
       apiVersion: v1
       kind: ServiceAccount

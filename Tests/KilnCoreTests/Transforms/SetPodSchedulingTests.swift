@@ -206,8 +206,9 @@ import Testing
       metadata:
         name: api
       """
-    #expect(try TransformCheck.diagnostics(try scheduling(.nodeSelector), on: input).map(\.description) == [
-      #"environments/dev.yaml:3:5: error: api.nodeSelector is set, but component "api" has no workloads that run pods"#
-    ])
+    #expect(
+      try TransformCheck.diagnostics(try scheduling(.nodeSelector), on: input).map(\.description) == [
+        #"environments/dev.yaml:3:5: error: api.nodeSelector is set, but component "api" has no workloads that run pods"#
+      ])
   }
 }

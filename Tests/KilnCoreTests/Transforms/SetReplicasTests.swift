@@ -116,13 +116,16 @@ import Testing
 
   @Test func anEarlierNameStillMatches() throws {
     // After `namePrefix: p-`, `replicas: [{name: web}]` still scales p-web.
-    var list = try TransformHarness.resources("""
+    var list = try TransformHarness.resources(
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata:
         name: p-web
       """)
-    list[0].previousIDs = [ResourceID(group: list[0].group, version: list[0].version, kind: list[0].kind, namespace: "", name: "web")]
+    list[0].previousIDs = [
+      ResourceID(group: list[0].group, version: list[0].version, kind: list[0].kind, namespace: "", name: "web")
+    ]
     try replicas(("web", 2)).apply(to: &list)
     #expect(list[0].node.value(at: ["spec", "replicas"]) == .int(2))
   }
@@ -140,10 +143,11 @@ import Testing
         name: agent
       """
     let diagnostics = try TransformCheck.diagnostics(replicas(("wbe", 3), ("agent", 2)), on: input)
-    #expect(diagnostics.map(\.description) == [
-      #"kustomization.yaml:4:3: error: replicas: no Deployment, StatefulSet, ReplicaSet or ReplicationController is named "wbe""#,
-      #"kustomization.yaml:4:3: error: replicas: no Deployment, StatefulSet, ReplicaSet or ReplicationController is named "agent""#,
-    ])
+    #expect(
+      diagnostics.map(\.description) == [
+        #"kustomization.yaml:4:3: error: replicas: no Deployment, StatefulSet, ReplicaSet or ReplicationController is named "wbe""#,
+        #"kustomization.yaml:4:3: error: replicas: no Deployment, StatefulSet, ReplicaSet or ReplicationController is named "agent""#,
+      ])
     #expect(diagnostics.map(\.hint) == [#"did you mean "web"?"#, nil])
   }
 }

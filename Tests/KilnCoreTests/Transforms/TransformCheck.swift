@@ -43,7 +43,8 @@ enum TransformCheck {
 func firstDifferences(_ actual: String, _ expected: String, context: Int = 3, limit: Int = 8) -> String {
   let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
   let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-  guard let first = (0..<max(a.count, e.count)).first(where: { $0 >= a.count || $0 >= e.count || a[$0] != e[$0] }) else {
+  guard let first = (0..<max(a.count, e.count)).first(where: { $0 >= a.count || $0 >= e.count || a[$0] != e[$0] })
+  else {
     return "texts are identical"
   }
   var out = ["first difference at line \(first + 1) (kiln \(a.count) lines, expected \(e.count)):"]

@@ -19,9 +19,11 @@ func compact(_ node: Node) -> String {
 }
 
 private func compactKey(_ key: String) -> String {
-  let simple = !key.isEmpty && key.unicodeScalars.allSatisfy {
-    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-  }
+  let simple =
+    !key.isEmpty
+    && key.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+    }
   return simple ? key : quoted(key)
 }
 

@@ -95,8 +95,10 @@ import Testing
       flavor: .set, arguments: ["a[0]=s,a[0][1]=2"],
       difference: .kilnWords(#"unable to parse key: "a[0]" is a string, not a sequence"#)),
     // Input Helm drops without a word
-    SetCase(flavor: .set, arguments: ["a[0"], difference: .kilnRefuses(#"error parsing index: no closing "]""#, helm: "{}")),
-    SetCase(flavor: .set, arguments: ["a[0]"], difference: .kilnRefuses(#"key "a[0]" has no value"#, helm: #"{"a":[]}"#)),
+    SetCase(
+      flavor: .set, arguments: ["a[0"], difference: .kilnRefuses(#"error parsing index: no closing "]""#, helm: "{}")),
+    SetCase(
+      flavor: .set, arguments: ["a[0]"], difference: .kilnRefuses(#"key "a[0]" has no value"#, helm: #"{"a":[]}"#)),
     SetCase(flavor: .set, arguments: ["a."], difference: .kilnRefuses(#"key map "a" has no value"#, helm: "{}")),
     SetCase(flavor: .set, arguments: ["=1"], difference: .kilnRefuses("key name is empty", helm: "{}")),
     SetCase(flavor: .set, arguments: [".a=1"], difference: .kilnRefuses("key name is empty", helm: "{}")),
@@ -369,11 +371,14 @@ import Testing
     }
     for (i, c) in generatedCases.enumerated() {
       set.append(
-        #"{"id":"gen\#(i)","flavor":\#(JSONText.quote(c.flavor.rawValue)),"expression":\#(jsonString(c.arguments[0]))}"#)
+        #"{"id":"gen\#(i)","flavor":\#(JSONText.quote(c.flavor.rawValue)),"expression":\#(jsonString(c.arguments[0]))}"#
+      )
     }
     var layers: [String] = []
     for (i, c) in layerCases.enumerated() {
-      layers.append(#"{"id":"layers\#(i)","defaults":\#(jsonString(c.defaults)),"user":[\#(c.user.map(jsonString).joined(separator: ","))]}"#)
+      layers.append(
+        #"{"id":"layers\#(i)","defaults":\#(jsonString(c.defaults)),"user":[\#(c.user.map(jsonString).joined(separator: ","))]}"#
+      )
     }
     for (i, c) in objectCases.enumerated() {
       let documents = [c.base, c.argument.trimmingCharacters(in: .whitespaces)].map(jsonString)

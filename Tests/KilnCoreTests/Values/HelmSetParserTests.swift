@@ -222,7 +222,10 @@ private typealias Place = KilnYAML.SourceLocation
     ("a[‸x]=1", #"error parsing index: strconv.Atoi: parsing "x": invalid syntax"#),
     ("a[‸]=1", #"error parsing index: strconv.Atoi: parsing "": invalid syntax"#),
     ("a[‸ 1]=1", #"error parsing index: strconv.Atoi: parsing " 1": invalid syntax"#),
-    ("a[‸99999999999999999999]=1", #"error parsing index: strconv.Atoi: parsing "99999999999999999999": value out of range"#),
+    (
+      "a[‸99999999999999999999]=1",
+      #"error parsing index: strconv.Atoi: parsing "99999999999999999999": value out of range"#
+    ),
     (#"a[‸1\]]=1"#, #"error parsing index: strconv.Atoi: parsing "1]": invalid syntax"#),
     ("a[‸99999]=1", "index of 99999 is greater than maximum supported index of 65536"),
     ("a[‸-1]=1", "negative -1 index not allowed"),
@@ -238,7 +241,8 @@ private typealias Place = KilnYAML.SourceLocation
 
   @Test func nestingBeyondThirtyLevelsIsRefused() throws {
     let thirtyKeys = Array(repeating: "k", count: 30).joined(separator: ".")
-    try expectError(thirtyKeys + ".‸k.k=1",
+    try expectError(
+      thirtyKeys + ".‸k.k=1",
       "value name nested level is greater than maximum supported nested level of 30")
   }
 
@@ -268,11 +272,14 @@ private typealias Place = KilnYAML.SourceLocation
   }
 
   @Test func typeConflictsNameTheExistingValue() throws {
-    try expectError("a=1,‸a.b=2", #"unable to parse key: "a" is an integer, not a mapping"#,
+    try expectError(
+      "a=1,‸a.b=2", #"unable to parse key: "a" is an integer, not a mapping"#,
       notes: [#""a" was set at --set:1:3"#])
-    try expectError("a=null,‸a[0]=1", #"unable to parse key: "a" is null, not a sequence"#,
+    try expectError(
+      "a=null,‸a[0]=1", #"unable to parse key: "a" is null, not a sequence"#,
       notes: [#""a" was set at --set:1:3"#])
-    try expectError("a[0]=s,‸a[0][1]=2", #"unable to parse key: "a[0]" is a string, not a sequence"#,
+    try expectError(
+      "a[0]=s,‸a[0][1]=2", #"unable to parse key: "a[0]" is a string, not a sequence"#,
       notes: [#""a[0]" was set at --set:1:6"#])
   }
 

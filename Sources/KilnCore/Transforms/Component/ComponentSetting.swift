@@ -15,8 +15,9 @@ public struct ComponentSetting: Sendable {
 
   /// `api.replicas` has nothing to scale, and so on.
   func nothingToChange(_ what: String) -> DiagnosticError {
-    DiagnosticError(.error(
-      "\(component).\(key) is set, but component \"\(component)\" has \(what)", at: value.location,
-      hint: "remove the setting, or add what it is meant to change to components/\(component)/"))
+    DiagnosticError(
+      .error(
+        "\(component).\(key) is set, but component \"\(component)\" has \(what)", at: value.location,
+        hint: "remove the setting, or add what it is meant to change to components/\(component)/"))
   }
 }

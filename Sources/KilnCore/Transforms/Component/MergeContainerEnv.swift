@@ -33,7 +33,9 @@ public struct MergeContainerEnv: Transform {
 
   /// `NAME: value` as an EnvVar: `{name, value}` or `{name, valueFrom}`.
   private func variable(_ entry: MapEntry) -> Node {
-    var fields = [MapEntry(key: "name", keyLocation: entry.keyLocation, value: .string(entry.key, at: entry.keyLocation))]
+    var fields = [
+      MapEntry(key: "name", keyLocation: entry.keyLocation, value: .string(entry.key, at: entry.keyLocation))
+    ]
     if entry.value.isMapping {
       fields += entry.value.entries ?? []
     } else {

@@ -30,12 +30,14 @@ public struct SetComponentImage: Transform {
     }
     guard let only = names.first else { throw setting.nothingToChange("no container images") }
     guard names.count == 1 else {
-      throw DiagnosticError(.error(
-        "\(setting.component).image is a shortcut for a component's only image, but \"\(setting.component)\" runs \(names.count): \(names.sorted().joined(separator: ", "))",
-        at: setting.value.location,
-        hint: "use \(setting.component).images with one entry per image ({name: …, newTag: …})"))
+      throw DiagnosticError(
+        .error(
+          "\(setting.component).image is a shortcut for a component's only image, but \"\(setting.component)\" runs \(names.count): \(names.sorted().joined(separator: ", "))",
+          at: setting.value.location,
+          hint: "use \(setting.component).images with one entry per image ({name: …, newTag: …})"))
     }
-    let override = ImageOverride(name: only, newName: repository, newTag: tag, digest: digest, at: setting.value.location)
+    let override = ImageOverride(
+      name: only, newName: repository, newTag: tag, digest: digest, at: setting.value.location)
     try SetImages(overrides: [override]).apply(to: &resources)
   }
 }

@@ -86,10 +86,11 @@ extension SchemaCompiler {
         continue
       }
       guard let type = JSONType(rawValue: name) else {
-        problems.add(.error(
-          "unknown type \"\(name)\"", at: node.location,
-          notes: ["types: \(JSONType.allCases.map(\.rawValue).joined(separator: ", "))"],
-          hint: Suggestion.hint(for: name, among: JSONType.allCases.map(\.rawValue))))
+        problems.add(
+          .error(
+            "unknown type \"\(name)\"", at: node.location,
+            notes: ["types: \(JSONType.allCases.map(\.rawValue).joined(separator: ", "))"],
+            hint: Suggestion.hint(for: name, among: JSONType.allCases.map(\.rawValue))))
         continue
       }
       types.append(type)

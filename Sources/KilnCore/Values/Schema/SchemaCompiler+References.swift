@@ -10,15 +10,17 @@ extension SchemaCompiler {
       return nil
     }
     guard ref.hasPrefix("#") else {
-      problems.add(.error(
-        "$ref \(GoText.quote(ref)) is not in \(file): kiln never fetches schemas; inline it under $defs",
-        at: entry.value.location))
+      problems.add(
+        .error(
+          "$ref \(GoText.quote(ref)) is not in \(file): kiln never fetches schemas; inline it under $defs",
+          at: entry.value.location))
       return nil
     }
     guard let tokens = Self.pointerTokens(String(ref.dropFirst())) else {
-      problems.add(.error(
-        "$ref \(GoText.quote(ref)) is not a JSON pointer: kiln follows pointers such as \"#/$defs/name\", not anchors",
-        at: entry.value.location))
+      problems.add(
+        .error(
+          "$ref \(GoText.quote(ref)) is not a JSON pointer: kiln follows pointers such as \"#/$defs/name\", not anchors",
+          at: entry.value.location))
       return nil
     }
     var target = document
@@ -26,16 +28,19 @@ extension SchemaCompiler {
       guard let next = Self.step(target, token) else {
         let hint = target.entries.flatMap { Suggestion.hint(for: token, among: $0.map(\.key)) }
         let reached = depth == 0 ? "#" : "#/" + tokens[..<depth].joined(separator: "/")
-        problems.add(.error(
-          "$ref \(GoText.quote(ref)) points at nothing: \(reached) has no \(GoText.quote(token))", at: entry.value.location,
-          hint: hint))
+        problems.add(
+          .error(
+            "$ref \(GoText.quote(ref)) points at nothing: \(reached) has no \(GoText.quote(token))",
+            at: entry.value.location,
+            hint: hint))
         return nil
       }
       target = next
     }
     guard target.isMapping || target.scalar?.tag == .bool else {
-      problems.add(.error(
-        "$ref \(GoText.quote(ref)) points at \(Self.kind(target)), not a schema", at: entry.value.location))
+      problems.add(
+        .error(
+          "$ref \(GoText.quote(ref)) points at \(Self.kind(target)), not a schema", at: entry.value.location))
       return nil
     }
     return keyword(entry, subschema(target, at: tokens))
@@ -93,8 +98,10 @@ extension SchemaCompiler {
         case .visiting?:
           let location = compiler.refLocations[id] ?? compiler.subschemas[id].location
           if reported.insert(location).inserted {
-            compiler.problems.add(.error(
-              "this $ref leads back to itself without going into the values, so checking would never end", at: location))
+            compiler.problems.add(
+              .error(
+                "this $ref leads back to itself without going into the values, so checking would never end",
+                at: location))
           }
         case nil: visit(next, &compiler)
         case .done?: continue

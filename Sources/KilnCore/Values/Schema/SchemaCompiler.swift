@@ -89,7 +89,8 @@ struct SchemaCompiler {
     case "items": readItems(entry, into: &schema, at: pointer)
     case "prefixItems":
       if owner["items"]?.isSequence == true {
-        problems.add(.error("\"prefixItems\" and an array of \"items\" say the same thing; keep one", at: entry.keyLocation))
+        problems.add(
+          .error("\"prefixItems\" and an array of \"items\" say the same thing; keep one", at: entry.keyLocation))
       }
       schema.prefixItems = schemas(entry, at: pointer)
     case "additionalItems":
@@ -122,11 +123,13 @@ struct SchemaCompiler {
     case "else": schema.elseSchema = self.schema(entry, at: pointer)
     default:
       if Self.unsupported.contains(name) {
-        problems.add(.error(
-          "kiln does not support \"\(name)\" in \(file); values it would refuse would pass unseen", at: entry.keyLocation))
+        problems.add(
+          .error(
+            "kiln does not support \"\(name)\" in \(file); values it would refuse would pass unseen",
+            at: entry.keyLocation))
       }
-      // Annotations (`title`, `description`, `default`, `format`, `$schema`, `$id`, …) and
-      // unknown keywords say nothing about values.
+    // Annotations (`title`, `description`, `default`, `format`, `$schema`, `$id`, …) and
+    // unknown keywords say nothing about values.
     }
   }
 
@@ -166,9 +169,10 @@ struct SchemaCompiler {
       } else if entry.key != "dependentRequired" {
         schemas.append((dependency.key, subschema(dependency.value, at: pointer + [dependency.key])))
       } else {
-        problems.add(.error(
-          "\"dependentRequired\" holds arrays of property names, not \(Self.kind(dependency.value))",
-          at: dependency.value.location))
+        problems.add(
+          .error(
+            "\"dependentRequired\" holds arrays of property names, not \(Self.kind(dependency.value))",
+            at: dependency.value.location))
       }
     }
     if !required.isEmpty { schema.dependentRequired = keyword(entry, required) }

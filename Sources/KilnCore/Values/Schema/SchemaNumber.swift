@@ -23,7 +23,8 @@ struct SchemaNumber: Sendable, Equatable, CustomStringConvertible {
   /// The number of an `.int` or `.float` scalar; nil for anything else.
   init?(_ scalar: Scalar) {
     switch scalar.tag {
-    case .int: guard let exact = Self.integer(scalar.text) else { return nil }
+    case .int:
+      guard let exact = Self.integer(scalar.text) else { return nil }
       self.init(exact, spelled: scalar.text)
     case .float: self.init(float: scalar.text)
     default: return nil
@@ -45,9 +46,15 @@ struct SchemaNumber: Sendable, Equatable, CustomStringConvertible {
     description = text
     let plain = text.filter { $0 != "_" }
     switch plain.lowercased() {
-    case ".inf", "+.inf": (exact, double) = (nil, .infinity); return
-    case "-.inf": (exact, double) = (nil, -.infinity); return
-    case ".nan": (exact, double) = (nil, .nan); return
+    case ".inf", "+.inf":
+      (exact, double) = (nil, .infinity)
+      return
+    case "-.inf":
+      (exact, double) = (nil, -.infinity)
+      return
+    case ".nan":
+      (exact, double) = (nil, .nan)
+      return
     default: break
     }
     guard let value = Double(plain) else { return nil }

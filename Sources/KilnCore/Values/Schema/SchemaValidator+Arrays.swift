@@ -35,7 +35,8 @@ extension SchemaValidator {
     let matching = items.indices.filter { matches(items[$0], contains.value, at: path.appending(index: $0)) }.count
     let minimum = subschema.minContains?.value ?? 1
     if matching < minimum {
-      let message = matching == 0 && minimum == 1
+      let message =
+        matching == 0 && minimum == 1
         ? "no item matches \"contains\""
         : "got \(Self.count(matching, "item")) matching \"contains\", want at least \(minimum)"
       found.append(SchemaViolation(path, at: value.location, message, by: subschema.minContains ?? contains))

@@ -7,7 +7,8 @@ import KilnYAML
 /// when every alternative only asked for another type, the message names them all
 /// (`got string, want integer or null`).
 extension SchemaValidator {
-  func checkCombinators(_ value: Node, _ subschema: Subschema, at path: ValuePath, into found: inout [SchemaViolation]) {
+  func checkCombinators(_ value: Node, _ subschema: Subschema, at path: ValuePath, into found: inout [SchemaViolation])
+  {
     for id in subschema.allOf?.value ?? [] {
       check(value, against: id, at: path, into: &found)
     }

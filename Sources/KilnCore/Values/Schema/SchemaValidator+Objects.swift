@@ -12,7 +12,8 @@ extension SchemaValidator {
         found.append(SchemaViolation(path, at: value.location, "missing property \(GoText.quote(name))", by: required))
       }
     }
-    checkCount(entries.count, of: "property", subschema.minProperties, subschema.maxProperties, value, at: path, into: &found)
+    checkCount(
+      entries.count, of: "property", subschema.minProperties, subschema.maxProperties, value, at: path, into: &found)
     if let dependencies = subschema.dependentRequired {
       for (property, requires) in dependencies.value {
         guard let present = entries.first(where: { $0.key == property }) else { continue }
@@ -35,7 +36,8 @@ extension SchemaValidator {
   /// One key of a mapping at `parent`, the `position`th. Problems with the key itself are
   /// reported as the mapping's, at the key.
   private func checkProperty(
-    _ entry: MapEntry, at position: Int, _ subschema: Subschema, in parent: ValuePath, into found: inout [SchemaViolation]
+    _ entry: MapEntry, at position: Int, _ subschema: Subschema, in parent: ValuePath,
+    into found: inout [SchemaViolation]
   ) {
     let path = parent.appending(key: entry.key, position: position)
     let keyPath = parent.appending(position: position)

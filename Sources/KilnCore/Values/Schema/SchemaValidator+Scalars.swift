@@ -42,14 +42,19 @@ extension SchemaValidator {
   /// `minLength`/`maxLength`, `minItems`/`maxItems`, `minProperties`/`maxProperties`: the same
   /// bounds on a count of characters, items or properties.
   func checkCount(
-    _ count: Int, of noun: String, _ minimum: Keyword<Int>?, _ maximum: Keyword<Int>?, _ value: Node, at path: ValuePath,
+    _ count: Int, of noun: String, _ minimum: Keyword<Int>?, _ maximum: Keyword<Int>?, _ value: Node,
+    at path: ValuePath,
     into found: inout [SchemaViolation]
   ) {
     if let minimum, count < minimum.value {
-      found.append(SchemaViolation(path, at: value.location, "got \(Self.count(count, noun)), want at least \(minimum.value)", by: minimum))
+      found.append(
+        SchemaViolation(
+          path, at: value.location, "got \(Self.count(count, noun)), want at least \(minimum.value)", by: minimum))
     }
     if let maximum, count > maximum.value {
-      found.append(SchemaViolation(path, at: value.location, "got \(Self.count(count, noun)), want at most \(maximum.value)", by: maximum))
+      found.append(
+        SchemaViolation(
+          path, at: value.location, "got \(Self.count(count, noun)), want at most \(maximum.value)", by: maximum))
     }
   }
 

@@ -29,9 +29,10 @@ struct SchemaValidator {
     let subschema = schema[id]
     if let constant = subschema.constant {
       if !constant {
-        found.append(SchemaViolation(
-          path: path, location: value.location, message: "not allowed here", keyword: "false",
-          keywordLocation: subschema.location))
+        found.append(
+          SchemaViolation(
+            path: path, location: value.location, message: "not allowed here", keyword: "false",
+            keywordLocation: subschema.location))
       }
       return
     }
@@ -53,7 +54,8 @@ struct SchemaValidator {
 
   // MARK: - Any type
 
-  private func checkType(_ value: Node, _ subschema: Subschema, at path: ValuePath, into found: inout [SchemaViolation]) {
+  private func checkType(_ value: Node, _ subschema: Subschema, at path: ValuePath, into found: inout [SchemaViolation])
+  {
     guard let types = subschema.types else { return }
     let actual = JSONType(of: value)
     guard !types.value.contains(where: { $0.accepts(actual) }) else { return }

@@ -62,6 +62,7 @@ struct SchemaViolation: Sendable {
 
 extension SchemaViolation {
   init<Value>(_ path: ValuePath, at location: SourceLocation, _ message: String, by keyword: Keyword<Value>) {
-    self.init(path: path, location: location, message: message, keyword: keyword.name, keywordLocation: keyword.location)
+    self.init(
+      path: path, location: location, message: message, keyword: keyword.name, keywordLocation: keyword.location)
   }
 }

@@ -1,5 +1,6 @@
-@testable import KilnCore
 import KilnYAML
+
+@testable import KilnCore
 
 /// Values written as JSON, for an oracle that reads JSON: numbers by value (`0x1F` is 31),
 /// YAML booleans as `true`/`false`, timestamps as the strings they are to JSON Schema.

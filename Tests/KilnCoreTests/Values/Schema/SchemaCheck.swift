@@ -1,5 +1,6 @@
-@testable import KilnCore
 import KilnYAML
+
+@testable import KilnCore
 
 /// Small projects with an `environments/schema.json`, held in memory: a test reads as the
 /// files, then the errors `kiln values` reports for them.
@@ -15,7 +16,8 @@ enum SchemaCheck {
   }
 
   static func request(_ environment: String, sets: [String]) -> BuildRequest {
-    BuildRequest(projectDirectory: root, environment: environment, values: ValueInputs(sets: sets.map { SetArgument(.set, $0) }))
+    BuildRequest(
+      projectDirectory: root, environment: environment, values: ValueInputs(sets: sets.map { SetArgument(.set, $0) }))
   }
 
   /// The diagnostics of `kiln values ENV`, one per line; "" when the values pass.
@@ -35,7 +37,8 @@ enum SchemaCheck {
       return ""
     } catch let error as DiagnosticError {
       return error.diagnostics.map { d in
-        ([d.description] + d.notes.map { "note: \($0)" } + (d.hint.map { ["hint: \($0)"] } ?? [])).joined(separator: "\n")
+        ([d.description] + d.notes.map { "note: \($0)" } + (d.hint.map { ["hint: \($0)"] } ?? [])).joined(
+          separator: "\n")
       }.joined(separator: "\n")
     } catch {
       return "\(error)"
@@ -52,7 +55,8 @@ enum SchemaCheck {
 
   /// The errors a schema itself has (empty when it compiles).
   static func schemaErrors(_ schema: String) -> [String] {
-    failure { _ = try ValuesSchema.load(Array(schema.utf8), file: "schema.json") }.split(separator: "\n").map(String.init)
+    failure { _ = try ValuesSchema.load(Array(schema.utf8), file: "schema.json") }.split(separator: "\n").map(
+      String.init)
   }
 
   private static func failure(_ body: () throws -> Void) -> String {

@@ -1,6 +1,7 @@
-@testable import KilnCore
 import KilnYAML
 import Testing
+
+@testable import KilnCore
 
 /// Numbers compare by value and divide exactly, whatever their spelling.
 @Suite struct SchemaNumberTests {

@@ -3,7 +3,9 @@
 /// `pythonSays` records a deliberate difference.
 struct SchemaOracleCase: Sendable {
   enum Draft: String, Sendable {
-    case draft4 = "Draft4Validator", draft7 = "Draft7Validator", draft2020 = "Draft202012Validator"
+    case draft4 = "Draft4Validator"
+    case draft7 = "Draft7Validator"
+    case draft2020 = "Draft202012Validator"
   }
 
   var schema: String
@@ -20,7 +22,8 @@ extension SchemaOracleCase {
     self.init(schema: schema, values: values, valid: valid, draft: draft, pythonSays: pythonSays)
   }
 
-  static let all: [SchemaOracleCase] = types + objects + arrays + equality + numbers + strings + combinators + references
+  static let all: [SchemaOracleCase] =
+    types + objects + arrays + equality + numbers + strings + combinators + references
 
   static let types = [
     Self(##"{"type": "integer"}"##, "3", valid: true),
@@ -42,7 +45,9 @@ extension SchemaOracleCase {
     Self("true", "{a: 1}", valid: true),
     Self("false", "1", valid: false),
     // Annotations say nothing about values.
-    Self(##"{"title": "t", "description": "d", "default": 5, "examples": [1], "format": "email", "$comment": "c"}"##, "x", valid: true),
+    Self(
+      ##"{"title": "t", "description": "d", "default": 5, "examples": [1], "format": "email", "$comment": "c"}"##, "x",
+      valid: true),
   ]
 
   static let objects = [
@@ -54,9 +59,12 @@ extension SchemaOracleCase {
     Self(##"{"properties": {"a": {}}, "additionalProperties": false}"##, "{a: 1, b: 2}", valid: false),
     Self(##"{"additionalProperties": {"type": "integer"}}"##, "{p: 1, q: 2}", valid: true),
     Self(##"{"additionalProperties": {"type": "integer"}}"##, "{x: a}", valid: false),
-    Self(##"{"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false}"##, "{x-a: s}", valid: true),
-    Self(##"{"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false}"##, "{x-a: 1}", valid: false),
-    Self(##"{"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false}"##, "{z: s}", valid: false),
+    Self(
+      ##"{"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false}"##, "{x-a: s}", valid: true),
+    Self(
+      ##"{"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false}"##, "{x-a: 1}", valid: false),
+    Self(
+      ##"{"patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false}"##, "{z: s}", valid: false),
     Self(##"{"propertyNames": {"maxLength": 3}}"##, "{abcd: 1}", valid: false),
     Self(##"{"propertyNames": {"pattern": "^[a-z]+$"}}"##, "{abc: 1}", valid: true),
     Self(##"{"minProperties": 1}"##, "{}", valid: false),
@@ -78,7 +86,9 @@ extension SchemaOracleCase {
     Self(##"{"prefixItems": [{"type": "string"}], "items": false}"##, "[a, b]", valid: false),
     Self(##"{"items": [{"type": "string"}], "additionalItems": false}"##, "[a, b]", valid: false, draft: .draft7),
     Self(##"{"items": [{"type": "string"}], "additionalItems": false}"##, "[a]", valid: true, draft: .draft7),
-    Self(##"{"items": [{"type": "string"}], "additionalItems": {"type": "integer"}}"##, "[a, 1, 2]", valid: true, draft: .draft4),
+    Self(
+      ##"{"items": [{"type": "string"}], "additionalItems": {"type": "integer"}}"##, "[a, 1, 2]", valid: true,
+      draft: .draft4),
     Self(##"{"items": {"type": "string"}, "additionalItems": false}"##, "[a, b]", valid: true, draft: .draft7),
     Self(##"{"contains": {"type": "integer"}}"##, "[a, 1]", valid: true),
     Self(##"{"contains": {"type": "integer"}}"##, "[a, b]", valid: false),
@@ -166,9 +176,13 @@ extension SchemaOracleCase {
   ]
 
   static let references = [
-    Self(##"{"$defs": {"p": {"type": "integer"}}, "properties": {"a": {"$ref": "#/$defs/p"}}}"##, "{a: x}", valid: false),
-    Self(##"{"$defs": {"p": {"type": "integer"}}, "properties": {"a": {"$ref": "#/$defs/p"}}}"##, "{a: 1}", valid: true),
-    Self(##"{"definitions": {"a/b~c": {"type": "string"}}, "items": {"$ref": "#/definitions/a~1b~0c"}}"##, "[1]", valid: false, draft: .draft7),
+    Self(
+      ##"{"$defs": {"p": {"type": "integer"}}, "properties": {"a": {"$ref": "#/$defs/p"}}}"##, "{a: x}", valid: false),
+    Self(
+      ##"{"$defs": {"p": {"type": "integer"}}, "properties": {"a": {"$ref": "#/$defs/p"}}}"##, "{a: 1}", valid: true),
+    Self(
+      ##"{"definitions": {"a/b~c": {"type": "string"}}, "items": {"$ref": "#/definitions/a~1b~0c"}}"##, "[1]",
+      valid: false, draft: .draft7),
     Self(##"{"properties": {"c": {"$ref": "#"}}, "required": ["k"]}"##, "{k: 1, c: {c: {}}}", valid: false),
     Self(##"{"properties": {"c": {"$ref": "#"}}, "required": ["k"]}"##, "{k: 1, c: {k: 2}}", valid: true),
     Self(##"{"$defs": {"s": {"type": "string"}}, "$ref": "#/$defs/s", "maxLength": 2}"##, "abc", valid: false),

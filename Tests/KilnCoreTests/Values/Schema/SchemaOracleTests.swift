@@ -1,7 +1,8 @@
-@testable import KilnCore
 import KilnTestSupport
 import KilnYAML
 import Testing
+
+@testable import KilnCore
 
 /// kiln's schema checks against Python's `jsonschema` (pinned in Tests/requirements.txt), case by
 /// case: every case in one python run, each answered valid or invalid by both.
@@ -72,7 +73,9 @@ import Testing
     try directory.write("cases.json", "[\n" + lines.joined(separator: ",\n") + "\n]\n")
     let result = try ProcessRunner.run(python, ["-c", script, directory.path + "/cases.json"])
     if result.status == 3 { throw PythonFailure(description: "python3 cannot import jsonschema; \(install)") }
-    guard result.status == 0 else { throw PythonFailure(description: "python failed (\(result.status)): \(result.stderr)") }
+    guard result.status == 0 else {
+      throw PythonFailure(description: "python failed (\(result.status)): \(result.stderr)")
+    }
     let answers = try JSONReader.parse(result.stdout, file: "python")
     return (answers.items ?? []).map { $0.scalar?.text == "true" }
   }

@@ -29,15 +29,16 @@ import Testing
       "environments/schema.json": Self.schema,
       "environments/defaults.yaml": "api:\n  replicas: 1\n",
       "environments/prod.yaml": """
-        api:
-          enabled: true
-          image: {tag: v1.0.0}
-          replicas: "three"
-        """,
+      api:
+        enabled: true
+        image: {tag: v1.0.0}
+        replicas: "three"
+      """,
     ]
-    #expect(SchemaCheck.values(files) == """
-      environments/prod.yaml:4:13: error: api.replicas: got string, want integer (environments/schema.json)
-      """)
+    #expect(
+      SchemaCheck.values(files) == """
+        environments/prod.yaml:4:13: error: api.replicas: got string, want integer (environments/schema.json)
+        """)
   }
 
   @Test func aWrongTypeIsReportedWhereDefaultsSetIt() {
@@ -46,9 +47,10 @@ import Testing
       "environments/defaults.yaml": "api:\n  replicas: three\n",
       "environments/prod.yaml": "api:\n  enabled: true\n  image: {tag: v1.0.0}\n",
     ]
-    #expect(SchemaCheck.values(files) == """
-      environments/defaults.yaml:2:13: error: api.replicas: got string, want integer (environments/schema.json)
-      """)
+    #expect(
+      SchemaCheck.values(files) == """
+        environments/defaults.yaml:2:13: error: api.replicas: got string, want integer (environments/schema.json)
+        """)
   }
 
   @Test func aWrongTypeFromSetIsReportedAtTheArgument() {
@@ -56,9 +58,10 @@ import Testing
       "environments/schema.json": Self.schema,
       "environments/prod.yaml": "api:\n  enabled: true\n  image: {tag: v1.0.0}\n  replicas: 2\n",
     ]
-    #expect(SchemaCheck.values(files, sets: ["api.enabled=true", "api.replicas=three"]) == """
-      --set:2:14: error: api.replicas: got string, want integer (environments/schema.json)
-      """)
+    #expect(
+      SchemaCheck.values(files, sets: ["api.enabled=true", "api.replicas=three"]) == """
+        --set:2:14: error: api.replicas: got string, want integer (environments/schema.json)
+        """)
   }
 
   @Test func aMissingPropertyIsReportedAtTheMappingThatLacksIt() {
@@ -66,10 +69,11 @@ import Testing
       "environments/schema.json": Self.schema,
       "environments/prod.yaml": "namespace: shop\napi:\n  enabled: true\n",
     ]
-    #expect(SchemaCheck.detailed(files) == """
-      environments/prod.yaml:3:3: error: api: missing property "image" (environments/schema.json)
-      note: "required" at environments/schema.json:6:7
-      """)
+    #expect(
+      SchemaCheck.detailed(files) == """
+        environments/prod.yaml:3:3: error: api: missing property "image" (environments/schema.json)
+        note: "required" at environments/schema.json:6:7
+        """)
   }
 
   @Test func aTypoUnderAdditionalPropertiesFalseGetsASuggestion() {
@@ -77,11 +81,12 @@ import Testing
       "environments/schema.json": Self.schema,
       "environments/prod.yaml": "api:\n  enabled: true\n  image: {tag: v1.0.0}\n  replcias: 2\n",
     ]
-    #expect(SchemaCheck.detailed(files) == """
-      environments/prod.yaml:4:3: error: api: unknown property "replcias" (environments/schema.json)
-      note: "additionalProperties" at environments/schema.json:12:7
-      hint: did you mean "replicas"?
-      """)
+    #expect(
+      SchemaCheck.detailed(files) == """
+        environments/prod.yaml:4:3: error: api: unknown property "replcias" (environments/schema.json)
+        note: "additionalProperties" at environments/schema.json:12:7
+        hint: did you mean "replicas"?
+        """)
   }
 
   @Test func everyViolationIsReportedInTheValuesOrder() {
@@ -90,12 +95,13 @@ import Testing
       "environments/defaults.yaml": "api:\n  image: {tag: latest}\n",
       "environments/prod.yaml": "api:\n  replicas: 0\n  enabled: yes please\n  extra: 1\n",
     ]
-    #expect(SchemaCheck.values(files) == """
-      environments/defaults.yaml:2:16: error: api.image.tag: "latest" does not match "^v[0-9]+" (environments/schema.json)
-      environments/prod.yaml:2:13: error: api.replicas: got 0, want at least 1 (environments/schema.json)
-      environments/prod.yaml:3:12: error: api.enabled: got string, want boolean (environments/schema.json)
-      environments/prod.yaml:4:3: error: api: unknown property "extra" (environments/schema.json)
-      """)
+    #expect(
+      SchemaCheck.values(files) == """
+        environments/defaults.yaml:2:16: error: api.image.tag: "latest" does not match "^v[0-9]+" (environments/schema.json)
+        environments/prod.yaml:2:13: error: api.replicas: got 0, want at least 1 (environments/schema.json)
+        environments/prod.yaml:3:12: error: api.enabled: got string, want boolean (environments/schema.json)
+        environments/prod.yaml:4:3: error: api: unknown property "extra" (environments/schema.json)
+        """)
   }
 
   @Test func buildChecksTheSchemaToo() {
@@ -103,9 +109,10 @@ import Testing
       "environments/schema.json": Self.schema,
       "environments/prod.yaml": "api:\n  enabled: true\n  image: {tag: 1.0}\n",
     ]
-    #expect(SchemaCheck.build(files) == """
-      environments/prod.yaml:3:16: error: api.image.tag: got number, want string (environments/schema.json)
-      """)
+    #expect(
+      SchemaCheck.build(files) == """
+        environments/prod.yaml:3:16: error: api.image.tag: got number, want string (environments/schema.json)
+        """)
   }
 
   @Test func valuesThatFitPass() {
@@ -124,14 +131,16 @@ import Testing
 
   @Test func aBrokenSchemaIsReportedInTheSchemaFile() {
     let files = [
-      "environments/schema.json": "{\n  \"type\": \"object\",\n  \"properties\": {\"api\": {\"type\": \"interger\"}}\n}\n",
+      "environments/schema.json":
+        "{\n  \"type\": \"object\",\n  \"properties\": {\"api\": {\"type\": \"interger\"}}\n}\n",
       "environments/prod.yaml": "api:\n  enabled: true\n",
     ]
-    #expect(SchemaCheck.detailed(files) == """
-      environments/schema.json:3:34: error: unknown type "interger"
-      note: types: null, boolean, object, array, number, integer, string
-      hint: did you mean "integer"?
-      """)
+    #expect(
+      SchemaCheck.detailed(files) == """
+        environments/schema.json:3:34: error: unknown type "interger"
+        note: types: null, boolean, object, array, number, integer, string
+        hint: did you mean "integer"?
+        """)
   }
 
   @Test func aSchemaThatIsNotJSONIsReportedWhereItBreaks() {
@@ -139,25 +148,27 @@ import Testing
       "environments/schema.json": "{\n  \"type\": \"object\",\n}\n",
       "environments/prod.yaml": "api:\n  enabled: true\n",
     ]
-    #expect(SchemaCheck.values(files) == """
-      environments/schema.json:3:1: error: invalid character '}' looking for beginning of object key string
-      """)
+    #expect(
+      SchemaCheck.values(files) == """
+        environments/schema.json:3:1: error: invalid character '}' looking for beginning of object key string
+        """)
   }
 
   @Test func aRemoteRefIsRefused() {
     let files = [
       "environments/schema.json": """
-        {
-          "properties": {
-            "api": {"$ref": "https://example.com/api.schema.json"}
-          }
+      {
+        "properties": {
+          "api": {"$ref": "https://example.com/api.schema.json"}
         }
-        """,
+      }
+      """,
       "environments/prod.yaml": "api:\n  enabled: true\n",
     ]
-    #expect(SchemaCheck.values(files) == """
-      environments/schema.json:3:21: error: $ref "https://example.com/api.schema.json" is not in \
-      environments/schema.json: kiln never fetches schemas; inline it under $defs
-      """)
+    #expect(
+      SchemaCheck.values(files) == """
+        environments/schema.json:3:21: error: $ref "https://example.com/api.schema.json" is not in \
+        environments/schema.json: kiln never fetches schemas; inline it under $defs
+        """)
   }
 }
