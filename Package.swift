@@ -49,7 +49,8 @@ let package = Package(
       ],
       swiftSettings: speed),
     // Helpers shared by the test targets: temporary trees, process running, oracles.
-    .target(name: "KilnTestSupport", dependencies: ["KilnCore"]),
+    .target(
+      name: "KilnTestSupport", dependencies: ["KilnCore", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML", "KilnTestSupport"]),
     .testTarget(name: "KilnRegexTests", dependencies: ["KilnRegex"]),
     .testTarget(name: "KilnCoreTests", dependencies: ["KilnCore", "KilnTestSupport"]),
