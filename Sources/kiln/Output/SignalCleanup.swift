@@ -30,15 +30,7 @@ enum SignalCleanup {
           unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
       #endif
       if ignored { continue }
-      var action = sigaction()
-      #if canImport(Darwin)
-        action.__sigaction_u.__sa_handler = cleanupHandler
-      #else
-        action.__sigaction_handler.sa_handler = cleanupHandler
-      #endif
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
-      sigaction(signal, &action, nil)
+      setHandler(signal, cleanupHandler)
     }
   }
 
@@ -71,13 +63,19 @@ nonisolated(unsafe) private var pendingPath: UnsafeMutablePointer<CChar>?
 
 private func cleanupHandler(_ signal: Int32) {
   if let path = pendingPath { unlink(path) }
+  setHandler(signal, SIG_DFL)
+  raise(signal)
+}
+
+/// Makes `handler` the action of `signal`, with no signals masked and no flags.
+private func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
   var action = sigaction()
   #if canImport(Darwin)
-    action.__sigaction_u.__sa_handler = SIG_DFL
+    action.__sigaction_u.__sa_handler = handler
   #else
-    action.__sigaction_handler.sa_handler = SIG_DFL
+    action.__sigaction_handler.sa_handler = handler
   #endif
   sigemptyset(&action.sa_mask)
+  action.sa_flags = 0
   sigaction(signal, &action, nil)
-  raise(signal)
 }
