@@ -22,11 +22,13 @@ import Testing
 
   @Test func kustomizationTransformersRunInKustomizesFixedOrder() throws {
     // Keys written in any order still run patchesStrategicMerge, patches, namespace, namePrefix,
-    // nameSuffix, labels, commonLabels, commonAnnotations, patchesJson6902, replicas, images.
+    // nameSuffix, labels, commonLabels, commonAnnotations, patchesJson6902, replicas, images,
+    // replacements.
     let node = try #require(
       try YAMLParser.parseDocuments(
         Array(
           """
+          replacements: [{source: {kind: X}, targets: [{select: {kind: Z}}]}]
           images: [{name: a, newTag: "2"}]
           replicas: [{name: x, count: 2}]
           commonAnnotations: {a: b}
@@ -46,7 +48,7 @@ import Testing
     #expect(
       builder.transforms(of: kustomization).map(\.name) == [
         "ApplyPatches", "ApplyPatches", "SetNamespace", "AddNamePrefix", "AddNameSuffix", "AddLabels", "AddLabels",
-        "AddAnnotations", "ApplyPatches", "SetReplicas", "SetImages",
+        "AddAnnotations", "ApplyPatches", "SetReplicas", "SetImages", "ApplyReplacements",
       ])
   }
 }

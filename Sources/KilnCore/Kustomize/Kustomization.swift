@@ -41,6 +41,8 @@ public struct Kustomization: Sendable {
   public var labels: [LabelSet] = []
   public var commonAnnotations: [MapEntry] = []
   public var images: [ImageOverride] = []
+  /// `replacements`, inline and from files, in order.
+  public var replacements: [Replacement] = []
   public var replicas: [SetReplicas.Count] = []
   /// `patchesStrategicMerge`, `patches` and `patchesJson6902`, each in listed order.
   public var patchesStrategicMerge: [PatchSpec] = []

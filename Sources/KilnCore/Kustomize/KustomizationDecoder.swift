@@ -11,12 +11,12 @@ struct KustomizationDecoder {
     "apiVersion", "kind", "metadata", "resources", "bases", "components", "namespace", "namePrefix", "nameSuffix",
     "commonLabels", "labels", "commonAnnotations", "images", "imageTags", "replicas", "patches",
     "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
-    "sortOptions",
+    "sortOptions", "replacements",
   ]
 
   /// Kustomize fields kiln does not implement: an error when they hold anything.
   static let notSupported = [
-    "openapi", "replacements", "vars", "crds", "helmGlobals", "helmCharts", "helmChartInflationGenerator",
+    "openapi", "vars", "crds", "helmGlobals", "helmCharts", "helmChartInflationGenerator",
     "configurations", "generators", "transformers", "validators", "buildMetadata",
   ]
 
@@ -95,6 +95,7 @@ struct KustomizationDecoder {
     for item in fields.sequence("replicas", problems: &problems) ?? [] {
       if let count = replicaCount(item) { result.replicas.append(count) }
     }
+    result.replacements = replacements(fields.sequence("replacements", problems: &problems) ?? [])
     for item in fields.sequence("patchesStrategicMerge", problems: &problems) ?? [] {
       if let patch = strategicMergePatch(item) { result.patchesStrategicMerge.append(patch) }
     }

@@ -10,7 +10,8 @@ import Synchronization
 /// 3. `components`, in order, each working on everything accumulated so far;
 /// 4. the transformers, in Kustomize's fixed order whatever the order of keys in the file:
 ///    patchesStrategicMerge, patches, namespace, namePrefix, nameSuffix, each `labels` entry,
-///    commonLabels, commonAnnotations, patchesJson6902, replicas, each `images` entry.
+///    commonLabels, commonAnnotations, patchesJson6902, replicas, each `images` entry,
+///    replacements.
 ///
 /// Name hashes, reference updates and sorting happen once, for the whole build (`Finalizer`).
 struct KustomizeBuilder {
@@ -192,6 +193,7 @@ struct KustomizeBuilder {
     if !k.patchesJson6902.isEmpty { steps.append(ApplyPatches(patches: k.patchesJson6902)) }
     if !k.replicas.isEmpty { steps.append(SetReplicas(counts: k.replicas)) }
     if !k.images.isEmpty { steps.append(SetImages(overrides: k.images)) }
+    if !k.replacements.isEmpty { steps.append(ApplyReplacements(replacements: k.replacements)) }
     return steps
   }
 
