@@ -68,7 +68,7 @@ public enum Compiler {
     var ownNamespace: [Resource] = []
     var problems = DiagnosticCollector()
     if files.kind(of: "base") == .directory {
-      problems.recording { resources += try builder.build("base").resources }
+      problems.recording { resources += try withoutVars(builder.build("base")) }
     }
     for name in values.enabledComponents {
       let settings = values.components[name] ?? ComponentValues()
@@ -91,11 +91,24 @@ public enum Compiler {
     return BuildResult(resources: finished, warnings: values.warnings + builder.warnings, values: values)
   }
 
+  /// The objects of a directory build. `vars` are for `kiln kustomize`: a kiln project says
+  /// what each component's values are in its environment files.
+  private static func withoutVars(_ built: (resources: [Resource], kustomization: Kustomization?, vars: VarSet))
+    throws -> [Resource]
+  {
+    if let first = built.vars.vars.first {
+      throw Diagnostic.error(
+        "vars are not supported in a kiln project (only by kiln kustomize)", at: first.location,
+        hint: "set the value in the environment's values, or use replacements")
+    }
+    return built.resources
+  }
+
   /// A component built from its directory, with its environment settings.
   private static func component(_ name: String, _ settings: ComponentValues, with builder: inout KustomizeBuilder)
     throws -> [Resource]
   {
-    var own = try builder.build("components/\(name)", component: name, generators: settings.generators).resources
+    var own = try withoutVars(builder.build("components/\(name)", component: name, generators: settings.generators))
     try Pipeline.run(Pipeline.componentStages, settings, on: &own)
     return own
   }
@@ -105,8 +118,8 @@ public enum Compiler {
   private static func component(_ name: String, _ instance: ComponentInstance, with builder: inout KustomizeBuilder)
     throws -> [Resource]
   {
-    var copy = try builder.build("components/\(name)", component: name, generators: instance.settings.generators)
-      .resources
+    var copy = try withoutVars(
+      builder.build("components/\(name)", component: name, generators: instance.settings.generators))
     if let suffix = instance.nameSuffix { try AddNameSuffix(suffix: suffix).apply(to: &copy) }
     if let namespace = instance.namespace { try SetNamespace(namespace: namespace).apply(to: &copy) }
     for index in copy.indices { copy[index].instance = instance.label }

@@ -1,13 +1,18 @@
 import KilnYAML
 
 /// The steps Kustomize runs once, for the whole build, after every directory is built:
-/// content hashes on generated names, references updated to the final names, objects marked
-/// `config.kubernetes.io/local-config` dropped, then the output order.
+/// content hashes on generated names, references updated to the final names, `$(VAR)`
+/// references replaced, objects marked `config.kubernetes.io/local-config` dropped, then the
+/// output order.
 enum Finalizer {
-  static func finish(_ resources: [Resource], order: Kustomization.SortOrder) throws -> [Resource] {
+  static func finish(
+    _ resources: [Resource], order: Kustomization.SortOrder, vars: VarSet = VarSet(),
+    varReference: [FieldSpec] = VarReferenceSpecs.builtin
+  ) throws -> [Resource] {
     var resources = resources
     try AddHashSuffixes().apply(to: &resources)
     try UpdateNameReferences().apply(to: &resources)
+    try ResolveVars(vars: vars.vars, fieldSpecs: varReference).apply(to: &resources)
     resources.removeAll(where: isLocalConfig)
     switch order {
     case .legacy(let legacy): return legacy.sorted(resources)

@@ -44,8 +44,8 @@ public enum Kustomizer {
   }
 
   private static func build(with builder: inout KustomizeBuilder) throws -> Result {
-    let (built, kustomization) = try builder.build(".")
-    var resources = try Finalizer.finish(built, order: kustomization?.sortOrder ?? .legacy(.standard))
+    let (built, kustomization, vars) = try builder.build(".")
+    var resources = try Finalizer.finish(built, order: kustomization?.sortOrder ?? .legacy(.standard), vars: vars)
     try StringifyAnnotations().apply(to: &resources)
     // Each document is written on its own (goyaml.v2 marshals objects one by one), so the
     // stream is written in pieces on every core and joined.

@@ -12,6 +12,8 @@ import KilnYAML
 /// running every transform in turn; only the work is linear.
 struct Accumulation {
   private(set) var resources: [Resource] = []
+  /// The `vars` of the kustomization and of everything it includes.
+  var vars = VarSet()
   private var labels = PendingEntries()
   private var annotations = PendingEntries()
   private var replicaIndex = SetReplicas.NameIndex()

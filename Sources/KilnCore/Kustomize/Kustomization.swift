@@ -52,6 +52,8 @@ public struct Kustomization: Sendable {
   public var secretGenerator: [GeneratorSpec] = []
   public var generatorOptions: GeneratorOptions?
   public var sortOrder: SortOrder?
+  /// `vars`, in written order.
+  public var vars: [Var] = []
   /// Deprecation notes, printed on stderr as kubectl prints them.
   public var warnings: [Diagnostic] = []
 

@@ -11,12 +11,12 @@ struct KustomizationDecoder {
     "apiVersion", "kind", "metadata", "resources", "bases", "components", "namespace", "namePrefix", "nameSuffix",
     "commonLabels", "labels", "commonAnnotations", "images", "imageTags", "replicas", "patches",
     "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
-    "sortOptions", "replacements",
+    "sortOptions", "replacements", "vars",
   ]
 
   /// Kustomize fields kiln does not implement: an error when they hold anything.
   static let notSupported = [
-    "openapi", "vars", "crds", "helmGlobals", "helmCharts", "helmChartInflationGenerator",
+    "openapi", "crds", "helmGlobals", "helmCharts", "helmChartInflationGenerator",
     "configurations", "generators", "transformers", "validators", "buildMetadata",
   ]
 
@@ -110,6 +110,9 @@ struct KustomizationDecoder {
     }
     for item in fields.sequence("secretGenerator", problems: &problems) ?? [] {
       if let spec = generator(item, kind: .secret) { result.secretGenerator.append(spec) }
+    }
+    for item in fields.sequence("vars", problems: &problems) ?? [] {
+      if let variable = variable(item) { result.vars.append(variable) }
     }
     if let options = fields.mapping("generatorOptions", problems: &problems) {
       result.generatorOptions = generatorOptions(options, context: "generatorOptions")

@@ -38,7 +38,7 @@ struct KustomizeBuilder {
   mutating func build(
     _ directory: String, component: String? = nil, requestedBy location: SourceLocation? = nil,
     generators: [GeneratorSpec] = []
-  ) throws -> (resources: [Resource], kustomization: Kustomization?) {
+  ) throws -> (resources: [Resource], kustomization: Kustomization?, vars: VarSet) {
     try checkNotEnclosingABuild(directory, listedIn: "resources", at: location)
     building.append(directory)
     defer { building.removeLast() }
@@ -53,7 +53,7 @@ struct KustomizeBuilder {
           only, in: directory, files: files, fence: fence(directory), into: &resources, component: component)
         try Self.checkUnique(resources)
       }
-      return (resources, nil)
+      return (resources, nil, VarSet())
     }
     kustomization.configMapGenerator += generators.filter { $0.kind == .configMap }
     kustomization.secretGenerator += generators.filter { $0.kind == .secret }
@@ -61,7 +61,7 @@ struct KustomizeBuilder {
     try accumulate(kustomization, in: directory, into: &accumulation, component: component)
     let resources = try accumulation.finish()
     try Self.checkUnique(resources)
-    return (resources, kustomization)
+    return (resources, kustomization, accumulation.vars)
   }
 
   /// The kustomization of a directory, or nil when it has none (and the rules allow that).
@@ -136,7 +136,9 @@ struct KustomizeBuilder {
     var problems = DiagnosticCollector()
     for entry in kustomization.resources {
       problems.recording {
-        accumulation.append(try buildEntry(entry, in: directory, component: component))
+        let built = try buildEntry(entry, in: directory, component: component)
+        accumulation.append(built.resources)
+        try accumulation.vars.merge(built.vars)
       }
     }
     try problems.throwIfErrors()
@@ -171,6 +173,10 @@ struct KustomizeBuilder {
     }
     for transform in transforms(of: kustomization) {
       try accumulation.apply(transform)
+    }
+    if !kustomization.vars.isEmpty {
+      try accumulation.apply(BindVars(vars: kustomization.vars))
+      try accumulation.vars.merge(kustomization.vars)
     }
   }
 
@@ -207,7 +213,7 @@ struct KustomizeBuilder {
   }
 
   private mutating func buildEntry(_ entry: Kustomization.Entry, in directory: String, component: String?) throws
-    -> [Resource]
+    -> (resources: [Resource], vars: VarSet)
   {
     if Self.isRemote(entry.path) {
       throw Diagnostic.error("remote resources are not supported: \"\(entry.path)\"", at: entry.location)
@@ -220,11 +226,13 @@ struct KustomizeBuilder {
         throw Diagnostic.error(
           "\"\(entry.path)\" is a Component; list it under components, not resources", at: entry.location)
       }
-      return try build(path, component: component, requestedBy: entry.location).resources
+      let built = try build(path, component: component, requestedBy: entry.location)
+      return (built.resources, built.vars)
     case .file:
-      return try ResourceFile.load(
+      let loaded = try ResourceFile.load(
         path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component,
         at: entry.location)
+      return (loaded, VarSet())
     case nil:
       if files.isSymlink(path) {
         throw Diagnostic.error(

@@ -22,6 +22,9 @@ public struct Resource: Sendable {
   public var needsHashSuffix = false
   /// Made by a configMapGenerator or secretGenerator (merge and replace look for these too).
   public var isGenerated = false
+  /// The `vars` that read their value from this object (Kustomize's refVarNames): bound when
+  /// the kustomization declaring them is built, read once the whole build is done.
+  public var varNames: [String] = []
 
   public init(node: Node, sourcePath: String, component: String? = nil) {
     self.node = node
