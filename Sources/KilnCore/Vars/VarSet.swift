@@ -16,10 +16,14 @@ public struct VarSet: Sendable {
     var problems = DiagnosticCollector()
     for variable in incoming {
       if let first = indexByName[variable.name] {
+        // One declaration met twice: its kustomization is included twice (a diamond).
+        let again = vars[first].location == variable.location
         problems.add(
           .error(
-            "var \"\(variable.name)\" is declared twice; a var name must be unique in the whole build",
-            at: variable.location, notes: ["first declared at \(vars[first].location)"]))
+            again
+              ? "var \"\(variable.name)\" is declared twice: this kustomization is included twice in the build, and var names are global"
+              : "var \"\(variable.name)\" is declared twice; a var name must be unique in the whole build",
+            at: variable.location, notes: again ? [] : ["first declared at \(vars[first].location)"]))
         continue
       }
       indexByName[variable.name] = vars.count
