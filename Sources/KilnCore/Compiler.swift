@@ -66,19 +66,29 @@ public enum Compiler {
     // Copies of instanced components that have a namespace of their own, kept out of the
     // environment's namespace.
     var ownNamespace: [Resource] = []
+    var varScopes: [VarScope] = []
     var problems = DiagnosticCollector()
     if files.kind(of: "base") == .directory {
-      problems.recording { resources += try withoutVars(builder.build("base")) }
+      problems.recording {
+        let built = try builder.build("base")
+        resources += built.resources
+        varScopes.append(VarScope(vars: built.vars))
+      }
     }
     for name in values.enabledComponents {
       let settings = values.components[name] ?? ComponentValues()
       if settings.instances.isEmpty {
-        problems.recording { resources += try component(name, settings, with: &builder) }
+        problems.recording {
+          let built = try component(name, settings, with: &builder)
+          resources += built.resources
+          varScopes.append(VarScope(vars: built.vars, component: name))
+        }
       }
       for instance in settings.instances where instance.enabled {
         problems.recording {
-          let copy = try component(name, instance, with: &builder)
+          let (copy, vars) = try component(name, instance, with: &builder)
           if instance.namespace == nil { resources += copy } else { ownNamespace += copy }
+          varScopes.append(VarScope(vars: vars, component: name, instance: instance.label))
         }
       }
     }
@@ -87,44 +97,32 @@ public enum Compiler {
       values.generators, in: EnvironmentLoader.directory, files: files, fence: nil, into: &resources, component: nil)
     try Pipeline.runEnvironmentStages(values, on: &resources, keepingTheirNamespace: ownNamespace)
     try KustomizeBuilder.checkUnique(resources)
-    let finished = try Finalizer.finish(resources, order: .legacy(.standard))
+    let finished = try Finalizer.finish(resources, order: .legacy(.standard), scopedVars: varScopes)
     return BuildResult(resources: finished, warnings: values.warnings + builder.warnings, values: values)
-  }
-
-  /// The objects of a directory build. `vars` are for `kiln kustomize`: a kiln project says
-  /// what each component's values are in its environment files.
-  private static func withoutVars(_ built: (resources: [Resource], kustomization: Kustomization?, vars: VarSet))
-    throws -> [Resource]
-  {
-    if let first = built.vars.vars.first {
-      throw Diagnostic.error(
-        "vars are not supported in a kiln project (only by kiln kustomize)", at: first.location,
-        hint: "set the value in the environment's values, or use replacements")
-    }
-    return built.resources
   }
 
   /// A component built from its directory, with its environment settings.
   private static func component(_ name: String, _ settings: ComponentValues, with builder: inout KustomizeBuilder)
-    throws -> [Resource]
+    throws -> (resources: [Resource], vars: VarSet)
   {
-    var own = try withoutVars(builder.build("components/\(name)", component: name, generators: settings.generators))
+    let built = try builder.build("components/\(name)", component: name, generators: settings.generators)
+    var own = built.resources
     try Pipeline.run(Pipeline.componentStages, settings, on: &own)
-    return own
+    return (own, built.vars)
   }
 
   /// One copy of an instanced component: renamed and moved into its namespace first, so that
   /// its settings and patches see it as it will be.
   private static func component(_ name: String, _ instance: ComponentInstance, with builder: inout KustomizeBuilder)
-    throws -> [Resource]
+    throws -> (resources: [Resource], vars: VarSet)
   {
-    var copy = try withoutVars(
-      builder.build("components/\(name)", component: name, generators: instance.settings.generators))
+    let built = try builder.build("components/\(name)", component: name, generators: instance.settings.generators)
+    var copy = built.resources
     if let suffix = instance.nameSuffix { try AddNameSuffix(suffix: suffix).apply(to: &copy) }
     if let namespace = instance.namespace { try SetNamespace(namespace: namespace).apply(to: &copy) }
     for index in copy.indices { copy[index].instance = instance.label }
     try Pipeline.run(Pipeline.componentStages, instance.settings, on: &copy)
-    return copy
+    return (copy, built.vars)
   }
 
   /// `kiln values`: the values an environment ends up with, every layer merged and checked as
