@@ -40,11 +40,11 @@ struct Accumulation {
     case let t as AddLabels:
       labels.add(t.labels, specs: t.fieldSpecs, transform: t.name, watermark: resources.count)
     case let t as AddAnnotations:
-      annotations.add(t.annotations, specs: FieldSpecs.annotations, transform: t.name, watermark: resources.count)
+      annotations.add(t.annotations, specs: t.fieldSpecs, transform: t.name, watermark: resources.count)
     case let t as SetReplicas:
       replicaIndex.add(resources, from: replicaIndex.covered)
       try t.apply(to: &resources, index: replicaIndex)
-    case let t as SetImages:
+    case let t as SetImages where t.extraFieldSpecs.isEmpty:
       try imageIndex.apply(t, to: &resources)
     default:
       try flush()

@@ -180,25 +180,31 @@ struct KustomizeBuilder {
     }
   }
 
-  /// The transformers of a kustomization, in Kustomize's fixed order.
-  func transforms(of k: Kustomization) -> [any Transform] {
+  /// The transformers of a kustomization, in Kustomize's fixed order, reading their field
+  /// specs from `config` (the kustomization's merged configuration).
+  func transforms(of k: Kustomization, config: TransformerConfig = .defaults) -> [any Transform] {
     var steps: [any Transform] = []
     if !k.patchesStrategicMerge.isEmpty { steps.append(ApplyPatches(patches: k.patchesStrategicMerge)) }
     if !k.patches.isEmpty { steps.append(ApplyPatches(patches: k.patches)) }
-    if let namespace = k.namespace { steps.append(SetNamespace(namespace: namespace)) }
-    if let prefix = k.namePrefix { steps.append(AddNamePrefix(prefix: prefix)) }
-    if let suffix = k.nameSuffix { steps.append(AddNameSuffix(suffix: suffix)) }
+    if let namespace = k.namespace { steps.append(SetNamespace(namespace: namespace, fieldSpecs: config.namespace)) }
+    if let prefix = k.namePrefix { steps.append(AddNamePrefix(prefix: prefix, fieldSpecs: config.namePrefix)) }
+    if let suffix = k.nameSuffix { steps.append(AddNameSuffix(suffix: suffix, fieldSpecs: config.nameSuffix)) }
     for set in k.labels {
       let reach: AddLabels.Reach = set.includeSelectors ? .selectors : set.includeTemplates ? .templates : .metadataOnly
       steps.append(
         set.fields.isEmpty
-          ? AddLabels(labels: set.pairs, reach: reach) : AddLabels(labels: set.pairs, fieldSpecs: set.fields))
+          ? AddLabels(labels: set.pairs, reach: reach, config: config)
+          : AddLabels(labels: set.pairs, fieldSpecs: set.fields))
     }
-    if !k.commonLabels.isEmpty { steps.append(AddLabels(labels: k.commonLabels, reach: .selectors)) }
-    if !k.commonAnnotations.isEmpty { steps.append(AddAnnotations(annotations: k.commonAnnotations)) }
+    if !k.commonLabels.isEmpty {
+      steps.append(AddLabels(labels: k.commonLabels, reach: .selectors, config: config))
+    }
+    if !k.commonAnnotations.isEmpty {
+      steps.append(AddAnnotations(annotations: k.commonAnnotations, fieldSpecs: config.commonAnnotations))
+    }
     if !k.patchesJson6902.isEmpty { steps.append(ApplyPatches(patches: k.patchesJson6902)) }
-    if !k.replicas.isEmpty { steps.append(SetReplicas(counts: k.replicas)) }
-    if !k.images.isEmpty { steps.append(SetImages(overrides: k.images)) }
+    if !k.replicas.isEmpty { steps.append(SetReplicas(counts: k.replicas, fieldSpecs: config.replicas)) }
+    if !k.images.isEmpty { steps.append(SetImages(overrides: k.images, fieldSpecs: config.images)) }
     if !k.replacements.isEmpty { steps.append(ApplyReplacements(replacements: k.replacements)) }
     return steps
   }

@@ -8,9 +8,16 @@ public struct AddNamePrefix: Transform {
 
   public var prefix: Node
 
-  public init(prefix: Node) { self.prefix = prefix }
+  /// Where it goes: `namePrefix` of the kustomization's configuration, or a
+  /// PrefixSuffixTransformer's own `fieldSpecs`.
+  public var fieldSpecs: [FieldSpec]
+
+  public init(prefix: Node, fieldSpecs: [FieldSpec] = BuiltinFieldSpecs.name) {
+    self.prefix = prefix
+    self.fieldSpecs = fieldSpecs
+  }
 
   public func apply(to resources: inout [Resource]) throws {
-    NameAffix.apply(prefix, side: .prefix, to: &resources)
+    try NameAffix.apply(prefix, side: .prefix, specs: fieldSpecs, to: &resources)
   }
 }

@@ -8,9 +8,16 @@ public struct AddNameSuffix: Transform {
 
   public var suffix: Node
 
-  public init(suffix: Node) { self.suffix = suffix }
+  /// Where it goes: `nameSuffix` of the kustomization's configuration, or a
+  /// PrefixSuffixTransformer's own `fieldSpecs`.
+  public var fieldSpecs: [FieldSpec]
+
+  public init(suffix: Node, fieldSpecs: [FieldSpec] = BuiltinFieldSpecs.name) {
+    self.suffix = suffix
+    self.fieldSpecs = fieldSpecs
+  }
 
   public func apply(to resources: inout [Resource]) throws {
-    NameAffix.apply(suffix, side: .suffix, to: &resources)
+    try NameAffix.apply(suffix, side: .suffix, specs: fieldSpecs, to: &resources)
   }
 }

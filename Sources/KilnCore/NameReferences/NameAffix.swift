@@ -10,9 +10,30 @@ enum NameAffix {
   /// (of any group) and `apiregistration.k8s.io` APIServices; cluster-scoped objects are
   /// renamed too. The old name goes to `previousNames` and the affix to `prefixes` or
   /// `suffixes`, innermost first, so nested kustomizations stack (`outer-inner-name`).
-  static func apply(_ affix: Node, side: Side, to resources: inout [Resource]) {
+  ///
+  /// `specs` say where the affix goes: `metadata/name` renames the object (the default);
+  /// any other field (a PrefixSuffixTransformer's or a configuration's own) gets the affix
+  /// on its string value.
+  static func apply(
+    _ affix: Node, side: Side, specs: [FieldSpec] = BuiltinFieldSpecs.name, to resources: inout [Resource]
+  ) throws {
     guard let text = affix.string, !text.isEmpty else { return }
+    let renames = specs.filter(isName)
+    let others = specs.filter { !isName($0) }
+    var applicableOthers = ApplicableSpecs(others)
+    var problems = DiagnosticCollector()
     for index in resources.indices where !keepsName(resources[index]) {
+      let type = resources[index].typeInfo
+      for spec in others.isEmpty ? [] : applicableOthers.specs(for: type) {
+        problems.recording {
+          try FieldPath.visit(&resources[index].node, spec, transform: "NameAffix") { value in
+            guard let scalar = value.scalar, !value.isNull || spec.create else { return }
+            let current = value.isNull ? "" : scalar.text
+            value = .string(side == .prefix ? text + current : current + text, at: value.location)
+          }
+        }
+      }
+      guard renames.contains(where: { $0.applies(to: type) }) else { continue }
       // Kustomize keeps affixes in a comma-separated annotation: a comma splits one in two.
       let recorded = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       switch side {
@@ -27,6 +48,11 @@ enum NameAffix {
       let renamed = side == .prefix ? text + current.text : current.text + text
       resources[index].rename(to: renamed, at: affix.location)
     }
+    try problems.throwIfErrors()
+  }
+
+  private static func isName(_ spec: FieldSpec) -> Bool {
+    spec.path == [.key("metadata"), .key("name")]
   }
 
   static func keepsName(_ resource: Resource) -> Bool {

@@ -12,16 +12,27 @@ public enum NameReferenceTable {
     public var version: String?
     public var kind: String
 
+    public init(group: String? = nil, version: String? = nil, kind: String) {
+      self.group = group
+      self.version = version
+      self.kind = kind
+    }
+
     public func selects(group: String, version: String) -> Bool {
       (self.group == nil || self.group == group) && (self.version == nil || self.version == version)
     }
   }
 
-  public struct Row: Sendable {
+  public struct Row: Sendable, Equatable {
     public var target: Target
     /// The fields holding a target's name. A field ending in a mapping (`subjects`,
     /// `webhooks/clientConfig/service`) holds a `name` and an optional `namespace`.
     public var referrers: [FieldSpec]
+
+    public init(target: Target, referrers: [FieldSpec]) {
+      self.target = target
+      self.referrers = referrers
+    }
   }
 
   // MARK: - Pod specs
@@ -190,6 +201,34 @@ public enum NameReferenceTable {
     }
     return result
   }()
+
+  /// The referring fields of `rows` for each kind of object in `resources`, in row order: a
+  /// field spec without a kind (a configuration's own) applies to every kind.
+  static func referringFields(_ rows: [Row], forKindsOf resources: [Resource]) -> [String: [ReferringField]] {
+    if rows == Self.rows { return byReferrerKind }
+    if rows == TransformerConfig.defaults.nameReference { return defaultsByReferrerKind }
+    var kinds: Set<String> = []
+    for resource in resources { kinds.insert(resource.kind) }
+    return referringFields(rows, kinds: kinds)
+  }
+
+  /// The same for the default configuration, whose every field names its kind.
+  private static let defaultsByReferrerKind = referringFields(TransformerConfig.defaults.nameReference, kinds: [])
+
+  private static func referringFields(_ rows: [Row], kinds: Set<String>) -> [String: [ReferringField]] {
+    var result: [String: [ReferringField]] = [:]
+    for row in rows {
+      for spec in row.referrers {
+        let field = ReferringField(target: row.target, spec: spec)
+        if let kind = spec.kind {
+          result[kind, default: []].append(field)
+        } else {
+          for kind in kinds { result[kind, default: []].append(field) }
+        }
+      }
+    }
+    return result
+  }
 
   // MARK: - Paths
 

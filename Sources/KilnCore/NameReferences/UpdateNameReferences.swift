@@ -16,19 +16,26 @@ import KilnYAML
 public struct UpdateNameReferences: Transform {
   public var name: String { "UpdateNameReferences" }
 
-  public init() {}
+  /// The name-reference rows: the top-level kustomization's configuration, Kustomize's table
+  /// unless `configurations` (or `crds`) add to it.
+  public var rows: [NameReferenceTable.Row]
+
+  public init(rows: [NameReferenceTable.Row] = NameReferenceTable.rows) { self.rows = rows }
 
   public func apply(to resources: inout [Resource]) throws {
     let referrals = Referrals(resources)
+    let byKind = NameReferenceTable.referringFields(rows, forKindsOf: resources)
     // Each referrer changes only its own fields, reading the names recorded before the update:
     // the objects are updated on every core, in pieces, and their problems kept in order.
-    let pieces = InParallel.ranges(resources.count, minimum: 64) { [resources] range in
+    let pieces = InParallel.ranges(resources.count, minimum: 64) { [resources, byKind] range in
       var updated: [(index: Int, node: Node)] = []
       var problems = DiagnosticCollector()
       for index in range {
         var node = resources[index].node
         // Like Kustomize, a referrer stops at its first problem; other referrers go on.
-        let changed = problems.recording { try Self.update(&node, of: resources[index], at: index, referrals) }
+        let changed = problems.recording {
+          try Self.update(&node, of: resources[index], at: index, referrals, byKind)
+        }
         if changed == true { updated.append((index, node)) }
       }
       return (updated: updated, problems: problems.diagnostics)
@@ -42,11 +49,12 @@ public struct UpdateNameReferences: Transform {
   }
 
   /// Updates the references in `node` (the object at `index`); false when it has none to update.
-  private static func update(_ node: inout Node, of resource: Resource, at index: Int, _ referrals: Referrals) throws
-    -> Bool
-  {
+  private static func update(
+    _ node: inout Node, of resource: Resource, at index: Int, _ referrals: Referrals,
+    _ byKind: [String: [NameReferenceTable.ReferringField]]
+  ) throws -> Bool {
     let facts = referrals.facts[index]
-    guard let fields = NameReferenceTable.byReferrerKind[facts.kind] else { return false }
+    guard let fields = byKind[facts.kind] else { return false }
     let type = Resource.TypeInfo(group: facts.group, version: facts.version, kind: facts.kind)
     let applicable = Self.fields(fields, of: type, presentIn: node)
     guard !applicable.isEmpty else { return false }

@@ -6,10 +6,16 @@ public struct AddAnnotations: Transform {
   public var name: String { "AddAnnotations" }
 
   public var annotations: [MapEntry]
+  /// Where they go: `commonAnnotations` of the kustomization's configuration, or an
+  /// AnnotationsTransformer's own `fieldSpecs`.
+  public var fieldSpecs: [FieldSpec]
 
-  public init(annotations: [MapEntry]) { self.annotations = annotations }
+  public init(annotations: [MapEntry], fieldSpecs: [FieldSpec] = FieldSpecs.annotations) {
+    self.annotations = annotations
+    self.fieldSpecs = fieldSpecs
+  }
 
   public func apply(to resources: inout [Resource]) throws {
-    try FieldPath.setEntries(annotations, at: FieldSpecs.annotations, in: &resources, transform: name)
+    try FieldPath.setEntries(annotations, at: fieldSpecs, in: &resources, transform: name)
   }
 }

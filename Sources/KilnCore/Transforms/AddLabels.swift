@@ -22,11 +22,16 @@ public struct AddLabels: Transform {
   public enum Reach: Sendable { case metadataOnly, templates, selectors }
 
   public init(labels: [MapEntry], reach: Reach, extraFields: [FieldSpec] = []) {
+    self.init(labels: labels, reach: reach, config: .defaults, extraFields: extraFields)
+  }
+
+  /// The same with the label fields of a kustomization's configuration.
+  public init(labels: [MapEntry], reach: Reach, config: TransformerConfig, extraFields: [FieldSpec] = []) {
     let specs: [FieldSpec]
     switch reach {
     case .metadataOnly: specs = FieldSpecs.metadataLabels
-    case .templates: specs = FieldSpecs.metadataLabels + FieldSpecs.templateLabels
-    case .selectors: specs = FieldSpecs.commonLabels
+    case .templates: specs = FieldSpecs.metadataLabels + config.templateLabels
+    case .selectors: specs = config.commonLabels
     }
     self.init(labels: labels, fieldSpecs: specs + extraFields)
   }

@@ -13,8 +13,14 @@ public struct FieldSpec: Sendable, Equatable {
   public var path: [Step]
   /// Create the missing maps on the way (and the final one) instead of skipping the object.
   public var create: Bool
+  /// Where a configuration wrote it (nil for Kustomize's own): not part of its identity.
+  public var location: SourceLocation?
 
-  public enum Step: Sendable, Equatable {
+  public static func == (a: FieldSpec, b: FieldSpec) -> Bool {
+    a.path == b.path && a.create == b.create && a.kind == b.kind && a.group == b.group && a.version == b.version
+  }
+
+  public enum Step: Sendable, Hashable {
     case key(String)
     case list(String)
 

@@ -77,9 +77,9 @@ public enum FieldSpecs {
 
   /// Where the images transform looks besides its walk over every `containers` list.
   public static let images: [FieldSpec] = [
-    FieldSpec(path: "spec/containers[]/image", create: false),
-    FieldSpec(path: "spec/initContainers[]/image", create: false),
-    FieldSpec(path: "spec/template/spec/containers[]/image", create: false),
-    FieldSpec(path: "spec/template/spec/initContainers[]/image", create: false),
+    FieldSpec(path: "spec/containers[]/image", create: true),
+    FieldSpec(path: "spec/initContainers[]/image", create: true),
+    FieldSpec(path: "spec/template/spec/containers[]/image", create: true),
+    FieldSpec(path: "spec/template/spec/initContainers[]/image", create: true),
   ]
 }

@@ -14,15 +14,33 @@ public struct SetImages: Transform {
   public var name: String { "SetImages" }
 
   public var overrides: [ImageOverride]
+  /// Fields beyond the standard pod-spec ones (`FieldSpecs.images`) that hold an image: from
+  /// `images` of the kustomization's configuration, or an ImageTagTransformer's `fieldSpecs`.
+  /// Each image there is rewritten once per entry.
+  public var extraFieldSpecs: [FieldSpec]
 
-  public init(overrides: [ImageOverride]) { self.overrides = overrides }
+  public init(overrides: [ImageOverride], fieldSpecs: [FieldSpec] = FieldSpecs.images) {
+    self.overrides = overrides
+    self.extraFieldSpecs = fieldSpecs.filter { !FieldSpecs.images.contains($0) }
+  }
 
   public func apply(to resources: inout [Resource]) throws {
+    var extras = ApplicableSpecs(extraFieldSpecs)
+    var problems = DiagnosticCollector()
     for index in resources.indices where resources[index].kind != "CustomResourceDefinition" {
       try Self.checkContainers(in: resources[index].node)
       Self.emptyNullContainerLists(&resources[index].node)
       rewrite(&resources[index].node)
+      guard !extraFieldSpecs.isEmpty else { continue }
+      for spec in extras.specs(for: resources[index].typeInfo) {
+        problems.recording {
+          try FieldPath.visit(&resources[index].node, spec, transform: name) { image in
+            for override in overrides { Self.rewrite(&image, override) }
+          }
+        }
+      }
     }
+    try problems.throwIfErrors()
   }
 
   /// What Kustomize's two passes refuse, checked on every object an images entry meets (so

@@ -15,12 +15,43 @@ public struct SetNamespace: Transform {
   public var name: String { "SetNamespace" }
 
   public var namespace: Node
+  /// Where the namespace goes: `namespace` of the kustomization's configuration, or a
+  /// NamespaceTransformer's own `fieldSpecs`.
+  public var fieldSpecs: [FieldSpec] {
+    didSet { dataSpecs = Self.dataSpecs(fieldSpecs) }
+  }
+  /// The specs not done by hand, with whether a Namespace is renamed.
+  private var dataSpecs: (specs: [FieldSpec], renamesNamespaces: Bool)
 
-  public init(namespace: Node) { self.namespace = namespace }
+  public init(namespace: Node, fieldSpecs: [FieldSpec] = BuiltinFieldSpecs.namespace) {
+    self.namespace = namespace
+    self.fieldSpecs = fieldSpecs
+    self.dataSpecs = Self.dataSpecs(fieldSpecs)
+  }
+
+  /// Kustomize sets `metadata/namespace` by hand whatever the specs say (cluster-scoped
+  /// objects keep none), and a RoleBinding's `subjects` by hand (only those named `default`);
+  /// a Namespace's `metadata/name` only on v1 Namespaces, and the object is renamed with it.
+  private static func dataSpecs(_ specs: [FieldSpec]) -> (specs: [FieldSpec], renamesNamespaces: Bool) {
+    var renames = false
+    var rest: [FieldSpec] = []
+    for spec in specs {
+      let path = spec.pathDescription
+      if path == "metadata.namespace" { continue }
+      if path == "subjects", spec.kind == "RoleBinding" || spec.kind == "ClusterRoleBinding" { continue }
+      if path == "metadata.name", spec.kind == "Namespace", spec.group == nil || spec.group == "" {
+        renames = true
+        continue
+      }
+      rest.append(spec)
+    }
+    return (rest, renames)
+  }
 
   public func apply(to resources: inout [Resource]) throws {
     guard let target = namespace.string else { return }
     var problems = DiagnosticCollector()
+    var applicable = ApplicableSpecs(dataSpecs.specs)
     for index in resources.indices {
       let resource = resources[index]
       // Kustomize's StorePreviousId: a reference may name the object as it is now.
@@ -28,17 +59,13 @@ public struct SetNamespace: Transform {
       if !ClusterScope.isClusterScoped(resource) {
         resources[index].setNamespace(namespace)
       }
-      if resource.kind == "Namespace" && resource.apiVersion == "v1" {
+      if dataSpecs.renamesNamespaces && resource.kind == "Namespace" && resource.apiVersion == "v1" {
         resources[index].setName(target, at: namespace.location)
       }
-      problems.recording {
-        if resource.group == "apiregistration.k8s.io" && resource.kind == "APIService" {
-          try set(in: &resources[index].node, FieldSpec(path: "spec/service/namespace", create: true))
-        }
-        if resource.group == "apiextensions.k8s.io" && resource.kind == "CustomResourceDefinition" {
-          try set(
-            in: &resources[index].node,
-            FieldSpec(path: "spec/conversion/webhook/clientConfig/service/namespace", create: false))
+      let specs = applicable.specs(for: resource.typeInfo)
+      if !specs.isEmpty {
+        problems.recording {
+          for spec in specs { try set(in: &resources[index].node, spec) }
         }
       }
       if resource.kind == "RoleBinding" || resource.kind == "ClusterRoleBinding" {
@@ -55,11 +82,10 @@ public struct SetNamespace: Transform {
   /// Sets the namespace string at a field spec's path (the last step names the field itself).
   private func set(in node: inout Node, _ spec: FieldSpec) throws {
     var parent = spec
-    let field = parent.path.removeLast().name
-    guard parent.create || node.value(at: parent.path.map(\.name)) != nil else { return }
+    guard let last = parent.path.popLast() else { return }
+    let field = last.name
     try FieldPath.visit(&node, parent, transform: name) { (map: inout Node) in
       if spec.create || map[field] != nil { map[field] = namespace }
     }
   }
-
 }

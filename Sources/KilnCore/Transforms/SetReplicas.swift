@@ -19,8 +19,15 @@ public struct SetReplicas: Transform {
   }
 
   public var counts: [Count]
+  /// Fields beyond `spec/replicas` of the scalable kinds (`BuiltinFieldSpecs.replicas`) that
+  /// hold a count: from `replicas` of the kustomization's configuration, or a
+  /// ReplicaCountTransformer's `fieldSpecs`.
+  public var extraFieldSpecs: [FieldSpec]
 
-  public init(counts: [Count]) { self.counts = counts }
+  public init(counts: [Count], fieldSpecs: [FieldSpec] = BuiltinFieldSpecs.replicas) {
+    self.counts = counts
+    self.extraFieldSpecs = fieldSpecs.filter { !BuiltinFieldSpecs.replicas.contains($0) }
+  }
 
   static let scalableKinds: Set<String> = ["Deployment", "ReplicationController", "ReplicaSet", "StatefulSet"]
 
@@ -68,7 +75,8 @@ public struct SetReplicas: Transform {
           }
         }
       }
-      if matches.isEmpty {
+      let others = try setExtra(count, in: &resources)
+      if matches.isEmpty && !others {
         problems.add(
           .error(
             "replicas: no Deployment, StatefulSet, ReplicaSet or ReplicationController is named \"\(count.name)\"",
@@ -78,5 +86,26 @@ public struct SetReplicas: Transform {
       }
     }
     try problems.throwIfErrors()
+  }
+
+  /// Sets `count` at the extra field specs of every object named `count.name` now or before;
+  /// false when no object is of a kind they select.
+  private func setExtra(_ count: Count, in resources: inout [Resource]) throws -> Bool {
+    guard !extraFieldSpecs.isEmpty else { return false }
+    var found = false
+    for spec in extraFieldSpecs {
+      var parent = spec
+      guard let field = parent.path.popLast()?.name else { continue }
+      for index in resources.indices where spec.applies(to: resources[index]) {
+        guard resources[index].name == count.name || resources[index].previousNames.contains(count.name) else {
+          continue
+        }
+        found = true
+        try FieldPath.visit(&resources[index].node, parent, transform: name) { map in
+          if spec.create || map[field] != nil { map[field] = count.count }
+        }
+      }
+    }
+    return found
   }
 }
