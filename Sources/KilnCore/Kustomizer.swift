@@ -47,6 +47,10 @@ public enum Kustomizer {
     let (built, kustomization, vars) = try builder.build(".")
     var resources = try Finalizer.finish(built, order: kustomization?.sortOrder ?? .legacy(.standard), vars: vars)
     try StringifyAnnotations().apply(to: &resources)
+    // After the bookkeeping annotations are cleared: these are two of them, asked for.
+    if let options = kustomization?.buildMetadata, !options.isEmpty {
+      try BuildMetadata(options).apply(to: &resources)
+    }
     // Each document is written on its own (goyaml.v2 marshals objects one by one), so the
     // stream is written in pieces on every core and joined.
     let pieces = InParallel.ranges(resources.count, minimum: 32) { [resources] range in

@@ -55,6 +55,11 @@ struct Accumulation {
     }
   }
 
+  /// Changes every object outside its content (what `buildMetadata` records).
+  mutating func updateEach(_ body: (inout Resource) -> Void) {
+    for index in resources.indices { body(&resources[index]) }
+  }
+
   /// Applies what is queued.
   mutating func flush() throws {
     try labels.apply(to: &resources)

@@ -2,7 +2,7 @@ import KilnYAML
 
 /// What differs between `kiln build` and `kiln kustomize` when reading directories. Everything
 /// else (accumulation, generators, components, transformers) is one engine.
-public struct BuildRules: Sendable {
+public struct BuildRules: Sendable, Equatable {
   /// kiln build: nothing outside the project root is read, file or directory. kubectl
   /// kustomize: a file must be inside its own kustomization's directory; a directory listed as
   /// a resource or component may be anywhere.

@@ -54,6 +54,12 @@ public struct Kustomization: Sendable {
   public var sortOrder: SortOrder?
   /// `vars`, in written order.
   public var vars: [Var] = []
+  /// `buildMetadata`, as written.
+  public var buildMetadata: [String] = []
+  /// How many `labels` and `images`/`imageTags` entries were written, the empty and nameless
+  /// ones too: Kustomize configures a transformer for each (`BuildMetadata.transformerKinds`).
+  public var labelEntryCount = 0
+  public var imageEntryCount = 0
   /// Deprecation notes, printed on stderr as kubectl prints them.
   public var warnings: [Diagnostic] = []
 

@@ -11,13 +11,13 @@ struct KustomizationDecoder {
     "apiVersion", "kind", "metadata", "resources", "bases", "components", "namespace", "namePrefix", "nameSuffix",
     "commonLabels", "labels", "commonAnnotations", "images", "imageTags", "replicas", "patches",
     "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
-    "sortOptions", "replacements", "vars",
+    "sortOptions", "replacements", "vars", "buildMetadata", "helmGlobals", "helmCharts",
+    "helmChartInflationGenerator",
   ]
 
   /// Kustomize fields kiln does not implement: an error when they hold anything.
   static let notSupported = [
-    "openapi", "crds", "helmGlobals", "helmCharts", "helmChartInflationGenerator",
-    "configurations", "generators", "transformers", "validators", "buildMetadata",
+    "openapi", "crds", "configurations", "generators", "transformers", "validators",
   ]
 
   /// Deprecated fields and what replaces them, as kubectl words its warnings.
@@ -83,10 +83,12 @@ struct KustomizationDecoder {
     result.commonLabels = keyed(fields.stringMap("commonLabels", nullIsEmpty: true, problems: &problems))
     result.commonAnnotations = keyed(fields.stringMap("commonAnnotations", nullIsEmpty: true, problems: &problems))
     for item in fields.sequence("labels", problems: &problems) ?? [] {
+      result.labelEntryCount += 1
       if let set = labelSet(item), !set.pairs.isEmpty { result.labels.append(set) }
     }
     for key in ["images", "imageTags"] {
       for item in fields.sequence(key, problems: &problems) ?? [] {
+        result.imageEntryCount += 1
         if let image = Self.imageOverride(item, context: "\(key) entry", nameRequired: false, &problems) {
           result.images.append(image)
         }
@@ -119,6 +121,12 @@ struct KustomizationDecoder {
     }
     if let sort = fields.mapping("sortOptions", problems: &problems) {
       result.sortOrder = sortOrder(sort, keyLocation: fields.keyLocation("sortOptions"))
+    }
+    helm(fields)
+    for item in fields.sequence("buildMetadata", problems: &problems) ?? [] {
+      if let option = StrictMapping.string(item, what: "buildMetadata entry", problems: &problems) {
+        result.buildMetadata.append(option)
+      }
     }
     return result
   }

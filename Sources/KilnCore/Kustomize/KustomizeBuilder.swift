@@ -25,6 +25,9 @@ struct KustomizeBuilder {
   private let loaded = LoadedKustomizations()
   /// Directories whose files have been handed to `files.parseAhead`.
   var parsedAhead: Set<String> = []
+  /// With `buildMetadata`, the path Kustomize records for the directory being built (relative
+  /// to the build root, as written); nil when nothing is recorded.
+  var originBase: String?
 
   init(files: ProjectFiles, rules: BuildRules) {
     self.files = files
@@ -57,6 +60,10 @@ struct KustomizeBuilder {
     }
     kustomization.configMapGenerator += generators.filter { $0.kind == .configMap }
     kustomization.secretGenerator += generators.filter { $0.kind == .secret }
+    if rules != .kustomize && !kustomization.buildMetadata.isEmpty {
+      throw Diagnostic.error("buildMetadata is read by kiln kustomize only", at: kustomization.location)
+    }
+    if building.count == 1 { recordOriginsIfAsked(kustomization) }
     var accumulation = Accumulation()
     try accumulate(kustomization, in: directory, into: &accumulation, component: component)
     let resources = try accumulation.finish()
@@ -151,6 +158,7 @@ struct KustomizeBuilder {
           try Generators.run(
             kustomization, in: directory, files: files, fence: fence, into: &resources, component: component)
         }, readsExisting: generators.contains { $0.behavior != .create })
+      markGenerated(&accumulation, in: directory)
     }
     for entry in kustomization.components {
       let path = try files.resolve(
@@ -169,11 +177,12 @@ struct KustomizeBuilder {
       }
       building.append(path)
       defer { building.removeLast() }
-      try accumulate(nested, in: path, into: &accumulation, component: component)
+      try following(entry.path) { try $0.accumulate(nested, in: path, into: &accumulation, component: component) }
     }
     for transform in transforms(of: kustomization) {
       try accumulation.apply(transform)
     }
+    markTransformed(&accumulation, by: kustomization, in: directory)
     if !kustomization.vars.isEmpty {
       try accumulation.apply(BindVars(vars: kustomization.vars))
       try accumulation.vars.merge(kustomization.vars)
@@ -232,12 +241,15 @@ struct KustomizeBuilder {
         throw Diagnostic.error(
           "\"\(entry.path)\" is a Component; list it under components, not resources", at: entry.location)
       }
-      let built = try build(path, component: component, requestedBy: entry.location)
+      let built = try following(entry.path) {
+        try $0.build(path, component: component, requestedBy: entry.location)
+      }
       return (built.resources, built.vars)
     case .file:
-      let loaded = try ResourceFile.load(
+      var loaded = try ResourceFile.load(
         path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component,
         at: entry.location)
+      markRead(&loaded, entry: entry.path)
       return (loaded, VarSet())
     case nil:
       if files.isSymlink(path) {

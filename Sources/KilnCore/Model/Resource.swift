@@ -25,6 +25,9 @@ public struct Resource: Sendable {
   /// The `vars` that read their value from this object (Kustomize's refVarNames): bound when
   /// the kustomization declaring them is built, read once the whole build is done.
   public var varNames: [String] = []
+  /// With `buildMetadata`, where it came from, then every transformer that ran over it
+  /// (`BuildMetadata`); empty otherwise.
+  var origins: [Origin] = []
 
   public init(node: Node, sourcePath: String, component: String? = nil) {
     self.node = node

@@ -1,0 +1,124 @@
+import KilnYAML
+
+/// `buildMetadata` of the kustomization being built: what kubectl writes into every object
+/// about how the build made it. Only the top kustomization's list counts (Kustomize gives it
+/// to every kustomization below), and any entry at all, even an unknown word, makes Kustomize
+/// track origins; what it prints at the end is what the list names.
+struct BuildMetadata: Sendable {
+  static let originKey = "config.kubernetes.io/origin"
+  static let transformationsKey = "alpha.config.kubernetes.io/transformations"
+  static let managedByKey = "app.kubernetes.io/managed-by"
+  /// kubectl's Kustomize carries no release version of its own, so it labels with this.
+  static let managedByValue = "kustomize-(devel)"
+
+  var originAnnotations: Bool
+  var transformerAnnotations: Bool
+  var managedByLabel: Bool
+
+  init(_ options: [String]) {
+    originAnnotations = options.contains("originAnnotations")
+    transformerAnnotations = options.contains("transformerAnnotations")
+    managedByLabel = options.contains("managedByLabel")
+  }
+
+  /// The last step of a build: the managed-by label on every object, then the annotations
+  /// asked for, written from what the build recorded in `Resource.origins`.
+  func apply(to resources: inout [Resource]) throws {
+    let annotations = [FieldSpec(path: "metadata/annotations", create: true)]
+    for index in resources.indices {
+      let origins = resources[index].origins
+      var entries: [MapEntry] = []
+      if originAnnotations, let origin = origins.first {
+        entries.append(MapEntry(key: Self.originKey, value: .string(origin.yaml())))
+      }
+      if transformerAnnotations, origins.count > 1 {
+        entries.append(MapEntry(key: Self.transformationsKey, value: .string(Origin.yaml(list: origins.dropFirst()))))
+      }
+      if !entries.isEmpty {
+        try FieldPath.setEntries(
+          entries, at: annotations, in: &resources, range: index..<index + 1, transform: "buildMetadata")
+      }
+      resources[index].origins = []
+    }
+    if managedByLabel {
+      try FieldPath.setEntries(
+        [MapEntry(key: Self.managedByKey, value: .string(Self.managedByValue))],
+        at: [FieldSpec(path: "metadata/labels", create: true)], in: &resources, transform: "buildMetadata")
+    }
+  }
+
+  /// The transformers Kustomize configures for a kustomization, by kind, in the order it runs
+  /// them; each one, whether or not it changes anything, is recorded on every object present.
+  static func transformerKinds(of k: Kustomization) -> [String] {
+    var kinds: [String] = []
+    if !k.patchesStrategicMerge.isEmpty { kinds.append("PatchStrategicMergeTransformer") }
+    kinds += Array(repeating: "PatchTransformer", count: k.patches.count)
+    if k.namespace != nil { kinds.append("NamespaceTransformer") }
+    if k.namePrefix != nil { kinds.append("PrefixTransformer") }
+    if k.nameSuffix != nil { kinds.append("SuffixTransformer") }
+    // One per `labels` entry (an empty one too) and one for commonLabels, empty or not.
+    if k.labelEntryCount > 0 || !k.commonLabels.isEmpty {
+      kinds += Array(repeating: "LabelTransformer", count: k.labelEntryCount + 1)
+    }
+    if !k.commonAnnotations.isEmpty { kinds.append("AnnotationsTransformer") }
+    kinds += Array(repeating: "PatchJson6902Transformer", count: k.patchesJson6902.count)
+    kinds += Array(repeating: "ReplicaCountTransformer", count: k.replicas.count)
+    kinds += Array(repeating: "ImageTagTransformer", count: k.imageEntryCount)
+    if !k.replacements.isEmpty { kinds.append("ReplacementTransformer") }
+    return kinds
+  }
+}
+
+/// Where an object came from, as Kustomize records it: the file it was read from (relative to
+/// the build's root, as the kustomizations wrote the way there), or the kustomization and
+/// builtin plugin that made or changed it.
+struct Origin: Sendable, Hashable {
+  var path: String?
+  var configuredIn: String?
+  /// The builtin plugin kind (`ConfigMapGenerator`, `PatchTransformer` …).
+  var configuredBy: String?
+
+  static func file(_ path: String) -> Origin { Origin(path: path) }
+  static func builtin(_ kind: String, in file: String) -> Origin { Origin(configuredIn: file, configuredBy: kind) }
+
+  /// Go's path.Join of a recorded path and one written in a kustomization.
+  static func join(_ base: String, _ path: String) -> String {
+    let joined = Path.normalize(base.isEmpty ? path : path.isEmpty ? base : base + "/" + path)
+    return joined.isEmpty ? "." : joined
+  }
+
+  /// The YAML Kustomize's marshaller writes for it, each line after the first indented by `indent`.
+  func yaml(indent: String = "") -> String {
+    var text = ""
+    if let path { text += "path: \(Self.scalar(path))\n" }
+    if let configuredIn, let configuredBy {
+      text += "\(text.isEmpty ? "" : indent)configuredIn: \(Self.scalar(configuredIn))\n"
+      text += "\(indent)configuredBy:\n\(indent)  apiVersion: builtin\n\(indent)  kind: \(configuredBy)\n"
+    }
+    return text
+  }
+
+  static func yaml(list origins: ArraySlice<Origin>) -> String {
+    origins.map { "- " + $0.yaml(indent: "  ") }.joined()
+  }
+
+  /// A path as a plain scalar when it reads back as that string, else double-quoted.
+  static func scalar(_ text: String) -> String {
+    let plain =
+      !text.isEmpty
+      && text.utf8.allSatisfy { byte in
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+          || [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "-")].contains(byte)
+      } && !text.hasPrefix("-") && ScalarResolver.resolvePlain(text) == .string
+    if plain { return text }
+    var quoted = "\""
+    for character in text.unicodeScalars {
+      switch character {
+      case "\"": quoted += "\\\""
+      case "\\": quoted += "\\\\"
+      default: quoted.unicodeScalars.append(character)
+      }
+    }
+    return quoted + "\""
+  }
+}

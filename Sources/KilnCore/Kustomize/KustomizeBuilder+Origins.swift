@@ -1,0 +1,53 @@
+import KilnYAML
+
+/// What `buildMetadata` needs recorded as a build goes: where each object came from, and which
+/// transformers ran over it. Nothing is recorded unless the top kustomization asks
+/// (`originBase` is nil then), so other builds pay nothing.
+extension KustomizeBuilder {
+  /// Starts recording when the kustomization at the root of the build sets `buildMetadata`.
+  mutating func recordOriginsIfAsked(_ top: Kustomization) {
+    if !top.buildMetadata.isEmpty { originBase = "" }
+  }
+
+  /// Runs `body` with the recorded path extended by `entry` (a base or component as written),
+  /// as Kustomize appends each path it follows to the origin it passes down.
+  mutating func following<T>(_ entry: String, _ body: (inout KustomizeBuilder) throws -> T) rethrows -> T {
+    guard let base = originBase else { return try body(&self) }
+    originBase = Origin.join(base, entry)
+    defer { originBase = base }
+    return try body(&self)
+  }
+
+  /// Marks objects read from the file `entry` (as written) with their path.
+  func markRead(_ resources: inout [Resource], entry: String) {
+    guard let base = originBase else { return }
+    let origin = Origin.file(Origin.join(base, entry))
+    for index in resources.indices { resources[index].origins = [origin] }
+  }
+
+  /// The kustomization file of `directory` as Kustomize records it: relative to the build root.
+  func configuredIn(_ directory: String, base: String) -> String {
+    Origin.join(base, kustomizationFiles(in: directory).first ?? Kustomization.fileNames[0])
+  }
+
+  /// Marks the objects the generators of `directory` just made (those with no origin yet).
+  func markGenerated(_ accumulation: inout Accumulation, in directory: String) {
+    guard let base = originBase else { return }
+    let file = configuredIn(directory, base: base)
+    accumulation.updateEach { resource in
+      guard resource.origins.isEmpty else { return }
+      let generator = resource.kind == "Secret" ? "SecretGenerator" : "ConfigMapGenerator"
+      resource.origins = [.builtin(generator, in: file)]
+    }
+  }
+
+  /// Records the transformers of `kustomization` on every object accumulated so far.
+  func markTransformed(_ accumulation: inout Accumulation, by kustomization: Kustomization, in directory: String) {
+    guard let base = originBase else { return }
+    let kinds = BuildMetadata.transformerKinds(of: kustomization)
+    guard !kinds.isEmpty else { return }
+    let file = configuredIn(directory, base: base)
+    let origins = kinds.map { Origin.builtin($0, in: file) }
+    accumulation.updateEach { $0.origins += origins }
+  }
+}
