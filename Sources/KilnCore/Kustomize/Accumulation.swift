@@ -18,6 +18,7 @@ struct Accumulation {
   private var annotations = PendingEntries()
   private var replicaIndex = SetReplicas.NameIndex()
   private var imageIndex = ImageIndex()
+  private var varIndex = BindVars.NameIndex()
 
   init() {}
 
@@ -32,6 +33,8 @@ struct Accumulation {
   mutating func generate(_ run: (inout [Resource]) throws -> Void, readsExisting: Bool) throws {
     if readsExisting { try flush() }
     try run(&resources)
+    // A merging or replacing generator may have changed what it merged into.
+    if readsExisting { varIndex = BindVars.NameIndex() }
   }
 
   /// Runs `transform`, now or, for labels and annotations, when its effect is needed.
@@ -44,6 +47,11 @@ struct Accumulation {
     case let t as SetReplicas:
       replicaIndex.add(resources, from: replicaIndex.covered)
       try t.apply(to: &resources, index: replicaIndex)
+    case let t as BindVars:
+      // It reads ids only, which queued labels and annotations do not change, and changes
+      // no object's content: nothing to flush, no index to drop.
+      varIndex.add(resources, from: varIndex.covered)
+      try t.apply(to: &resources, index: varIndex)
     case let t as SetImages where t.extraFieldSpecs.isEmpty:
       try imageIndex.apply(t, to: &resources)
     default:
@@ -52,6 +60,7 @@ struct Accumulation {
       // It may have renamed, moved, added or deleted anything.
       replicaIndex = SetReplicas.NameIndex()
       imageIndex = ImageIndex()
+      varIndex = BindVars.NameIndex()
     }
   }
 

@@ -13,9 +13,42 @@ struct BindVars: Transform {
   let vars: [Var]
 
   func apply(to resources: inout [Resource]) throws {
+    var index = NameIndex()
+    index.add(resources, from: 0)
+    try apply(to: &resources, index: index)
+  }
+
+  /// Objects by every name they have had. The accumulation keeps one across kustomizations
+  /// and components, adding the objects appended since, so that a tree of N components with
+  /// vars is not N scans of everything accumulated.
+  struct NameIndex {
+    private(set) var byName: [String: [Int]] = [:]
+    /// How many objects of the list it covers.
+    private(set) var covered = 0
+
+    /// Indexes `resources[from...]`.
+    mutating func add(_ resources: [Resource], from start: Int) {
+      for index in start..<resources.count {
+        let current = resources[index].name
+        byName[current, default: []].append(index)
+        var seen = [current]
+        for id in resources[index].previousIDs where !seen.contains(id.name) {
+          seen.append(id.name)
+          byName[id.name, default: []].append(index)
+        }
+      }
+      covered = resources.count
+    }
+  }
+
+  /// The same, with the objects found through an index covering all of them.
+  func apply(to resources: inout [Resource], index: NameIndex) throws {
+    // In object order: the index lists each name's objects as they were appended.
+    let matches: [[Int]] = vars.map { variable in
+      (index.byName[variable.objref.name] ?? []).filter { Self.matches(resources[$0], variable.objref) }
+    }
     var problems = DiagnosticCollector()
-    for variable in vars {
-      let matched = resources.indices.filter { Self.matches(resources[$0], variable.objref) }
+    for (variable, matched) in zip(vars, matches) {
       if matched.count > 1 {
         let named = matched.map { resources[$0].id.description }
         problems.add(

@@ -76,6 +76,32 @@ import Testing
         """)
   }
 
+  @Test func aComponentsVarNamesAnObjectAnEarlierComponentAddedAndRenamed() throws {
+    let output = try GeneratorCheck.build([
+      "kustomization.yaml": "resources: [deployment.yaml]\ncomponents: [api, vars]\n",
+      "deployment.yaml": Self.deployment.replacingOccurrences(of: ":$(API_PORT)", with: ""),
+      "api/kustomization.yaml": """
+      apiVersion: kustomize.config.k8s.io/v1alpha1
+      kind: Component
+      resources: [service.yaml]
+      namePrefix: one-
+      """,
+      "api/service.yaml": Self.service,
+      "vars/kustomization.yaml": """
+      apiVersion: kustomize.config.k8s.io/v1alpha1
+      kind: Component
+      vars:
+      - name: API
+        objref: {apiVersion: v1, kind: Service, name: api}
+      - name: API_PORT
+        objref: {apiVersion: v1, kind: Service, name: one-api}
+        fieldref: {fieldPath: "spec.ports[0].port"}
+      """,
+    ])
+    #expect(output.contains("- --api=http://one-api\n"))
+    #expect(output.contains("value: 8080\n"))
+  }
+
   @Test func aVarCannotNameAnObjectOfASiblingBase() {
     let failure = GeneratorCheck.failure(
       [
