@@ -9,7 +9,7 @@ enum Finalizer {
   /// project, each over its own objects.
   static func finish(
     _ resources: [Resource], order: Kustomization.SortOrder, vars: VarSet = VarSet(), scopedVars: [VarScope] = [],
-    varReference: [FieldSpec] = VarReferenceSpecs.builtin
+    varReference: [FieldSpec] = TransformerConfig.defaults.varReference
   ) throws -> [Resource] {
     var resources = resources
     try AddHashSuffixes().apply(to: &resources)
