@@ -18,6 +18,13 @@ import KilnYAML
 ///    list matches only an empty list). So a base's objects refer to each other;
 /// 6. still several: fine when they all have the same final name (and namespace, for a field
 ///    holding both); otherwise "found multiple possible referrals". None: the reference stays.
+///
+/// Kustomize applies these rules in every kustomization, over the objects of that directory
+/// only; kiln applies them once, over the whole build. The two differ when a base is included
+/// twice and the referrer got an affix of its own below the candidate's directory: Kustomize
+/// resolved the reference where one copy was visible (rule 5 never ran), while here both
+/// copies fail rule 5. Then the copy that shares the most outer affixes with the referrer (the
+/// one included through the same branch) is the one Kustomize saw; a tie changes nothing.
 struct Referrals {
   /// What the rules read of one object, worked out once.
   struct Facts {
@@ -141,11 +148,34 @@ struct Referrals {
     let alike = candidates.filter { index in
       Self.endTheSame(facts[index].prefixes, mine.prefixes) && Self.endTheSame(facts[index].suffixes, mine.suffixes)
     }
-    guard let first = alike.first else { return .none }
+    guard let first = alike.first else { return nearest(among: candidates, to: mine) }
     let identical = alike.allSatisfy { index in
       facts[index].name == facts[first].name && (!sameNamespaceToo || facts[index].namespace == facts[first].namespace)
     }
     return identical ? .one(first) : .ambiguous(alike)
+  }
+
+  /// The one candidate whose prefixes and suffixes end with the most of the referrer's (both
+  /// counted from the outermost), when some are shared; `.none` on a tie or when none are.
+  private func nearest(among candidates: [Int], to referrer: Facts) -> Choice {
+    var best: [Int] = []
+    var bestShared = 0
+    for index in candidates {
+      let shared =
+        Self.sharedEnding(facts[index].prefixes, referrer.prefixes)
+        + Self.sharedEnding(facts[index].suffixes, referrer.suffixes)
+      if shared > bestShared {
+        (best, bestShared) = ([index], shared)
+      } else if shared == bestShared, shared > 0 {
+        best.append(index)
+      }
+    }
+    return best.count == 1 ? .one(best[0]) : .none
+  }
+
+  /// How many elements `a` and `b` have in common at their ends.
+  static func sharedEnding(_ a: [String], _ b: [String]) -> Int {
+    zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count
   }
 
   /// Kustomize's `SameEndingSubSlice`: with both lists empty, or the shorter one ending the

@@ -88,6 +88,26 @@ import Testing
     #expect(output.hasSuffix("- configMap:\n      name: cfg\n    name: config"))
   }
 
+  /// One base, included under two prefixes, holds `cfg` and a sub-directory whose Pod gets a
+  /// suffix of its own. Kustomize resolved each Pod's `cfg` inside its own copy of the base,
+  /// where it was the only candidate; over the whole build both copies fail the affix rule
+  /// (the Pod has a suffix, the ConfigMaps none), and the copy that shares the Pod's prefix wins.
+  @Test func aReferrerWithAnAffixOfItsOwnFollowsTheCopyOfItsBranch() throws {
+    var all: [Resource] = []
+    for prefix in ["a-", "b-"] {
+      var pod = try TransformHarness.resources(Self.pod("p", using: "cfg"))
+      try NameReferenceCheck.suffix("-w").apply(to: &pod)
+      var copy = try TransformHarness.resources(Self.configMap("cfg")) + pod
+      try NameReferenceCheck.prefix(prefix).apply(to: &copy)
+      all += copy
+    }
+    try UpdateNameReferences().apply(to: &all)
+    let names = all.filter { $0.kind == "Pod" }.map {
+      $0.node["spec"]?["volumes"]?.items?.first?["configMap"]?["name"]?.string
+    }
+    #expect(names == ["a-cfg", "b-cfg"])
+  }
+
   /// A ClusterRole sees every namespace: two ConfigMaps once named `cfg` in two namespaces are
   /// not ambiguous when they end up with the same name.
   @Test func candidatesWithTheSameFinalNameAreNotAmbiguous() throws {
