@@ -4,13 +4,17 @@
 Suite "generated": `kiln kustomize` and `kubectl kustomize` on generated trees (a base, N
 Kustomize Components of Deployment/Service/ConfigMap, and namespace, labels, annotations,
 images, replicas, patches and generators at the top) for each N.
+Suite "references": the same shape, with each Component also declaring a replacement (its
+ConfigMap's version copied into its Deployment) and a var (its Service's name, used in its
+Deployment's env), under a name prefix, so both are resolved across all N Components.
+Suite "one": a tree of a single ConfigMap, kiln's floor (start-up, one read, one write).
 Suite "arches": `kiln build prod` on the repository's own stack, and `kubectl kustomize` on an
 equivalent Kustomize tree (base + one wrapper Kustomization per component, so each component's
 labels stay on its own objects; replicas, images and namespace at the top).
 Outputs must be byte-identical; the script says so, then prints median wall time, peak memory and
 the ratio.
 
-Usage: python3 Benchmarks/bench.py [--kiln .build/release/kiln] [--suite all|generated|arches]
+Usage: python3 Benchmarks/bench.py [--kiln .build/release/kiln] [--suite all|generated|references|one|arches]
                                    [--sizes 10,30,100,300] [--runs 20]
 """
 import argparse
@@ -92,6 +96,71 @@ def generated_tree(root, n):
     write(root, "resources-patch.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc000\n"
           "spec:\n  template:\n    spec:\n      containers:\n      - name: app\n        resources:\n"
           "          limits:\n            memory: 1Gi\n")
+
+
+def references_tree(root, n):
+    """N Components, each a Deployment, a Service and a ConfigMap, whose kustomization copies the
+    ConfigMap's VERSION into the Deployment (a replacement that creates the field) and declares a
+    var naming its Service, which the Deployment's env uses. The top adds a name prefix, so every
+    var resolves to a renamed Service; replacements run where they are declared, vars once at the
+    end, over all N Components' objects."""
+    components = []
+    for i in range(n):
+        name = "svc%03d" % i
+        var = "SVC%03d_HOST" % i
+        components.append(name)
+        d = "components/" + name
+        write(root, d + "/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
+              "resources:\n- deployment.yaml\n- service.yaml\n- configmap.yaml\n"
+              "replacements:\n- source:\n    kind: ConfigMap\n    name: %(n)s-config\n    fieldPath: data.VERSION\n"
+              "  targets:\n  - select:\n      kind: Deployment\n      name: %(n)s\n    fieldPaths:\n"
+              "    - spec.template.metadata.annotations.app-version\n"
+              "    - spec.template.spec.containers.[name=app].env.[name=VERSION].value\n    options:\n      create: true\n"
+              "vars:\n- name: %(v)s\n  objref:\n    apiVersion: v1\n    kind: Service\n    name: %(n)s\n"
+              "  fieldref:\n    fieldpath: metadata.name\n" % {"n": name, "v": var})
+        write(root, d + "/deployment.yaml", REF_DEPLOYMENT % {"name": name, "port": 8000 + i, "var": var})
+        write(root, d + "/service.yaml", SERVICE % {"name": name, "port": 8000 + i})
+        write(root, d + "/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s-config\n"
+              "data:\n  VERSION: \"1.%d.%d\"\n  LISTEN: \":%d\"\n" % (name, i % 7, i, 8000 + i))
+    top = ["apiVersion: kustomize.config.k8s.io/v1beta1", "kind: Kustomization", "namespace: shop-prod",
+           "namePrefix: prod-", "commonLabels:", "  app.kubernetes.io/part-of: shop",
+           "components:"] + ["- components/" + c for c in components]
+    write(root, "kustomization.yaml", "\n".join(top) + "\n")
+
+
+def one_object_tree(root):
+    write(root, "kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+          "resources:\n- configmap.yaml\n")
+    write(root, "configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
+          "data:\n  LOG_LEVEL: info\n")
+
+
+REF_DEPLOYMENT = """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: %(name)s
+spec:
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: %(name)s
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: %(name)s
+    spec:
+      containers:
+      - name: app
+        image: registry.example.com/shop/%(name)s:1.0.0
+        args:
+        - --peer=$(%(var)s):80
+        env:
+        - name: SELF_URL
+          value: http://$(%(var)s).shop-prod.svc:80
+        - name: VERSION
+          value: unset
+        - name: PORT
+          value: "%(port)d"
+"""
 
 
 DEPLOYMENT = """apiVersion: apps/v1
@@ -210,18 +279,23 @@ def row(label, n_objects, k, u):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kiln", default=os.path.join(REPO, ".build/release/kiln"))
-    parser.add_argument("--suite", default="all", choices=["all", "generated", "arches"])
+    parser.add_argument("--suite", default="all", choices=["all", "generated", "references", "one", "arches"])
     parser.add_argument("--sizes", default="10,30,100,300")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--kubectl-runs", type=int, default=5)
     parser.add_argument("--tree", metavar="DIR", help="only write the equivalent Arches tree to DIR (for tests)")
     parser.add_argument("--generate", metavar="DIR", help="only write a generated tree of --sizes N to DIR")
+    parser.add_argument("--generate-references", metavar="DIR",
+                        help="only write a references tree of --sizes N to DIR")
     args = parser.parse_args()
     if args.tree:
         arches_equivalent_tree(args.tree)
         return
     if args.generate:
         generated_tree(args.generate, int(args.sizes))
+        return
+    if args.generate_references:
+        references_tree(args.generate_references, int(args.sizes))
         return
     kiln = os.path.abspath(args.kiln)
     kubectl = shutil.which("kubectl") or sys.exit("kubectl not found")
@@ -241,6 +315,20 @@ def main():
                 k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
                                             args.runs, u_runs)
                 ok &= row("N=%d" % n, objects(k[2]), k, u)
+    if args.suite in ("all", "references"):
+        for n in [int(x) for x in args.sizes.split(",")]:
+            with tempfile.TemporaryDirectory() as tree:
+                references_tree(tree, n)
+                u_runs = max(1, min(args.kubectl_runs, 300 // max(n, 1)))
+                k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
+                                            args.runs, u_runs)
+                ok &= row("refs N=%d" % n, objects(k[2]), k, u)
+    if args.suite in ("all", "one"):
+        with tempfile.TemporaryDirectory() as tree:
+            one_object_tree(tree)
+            k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
+                                        args.runs, args.kubectl_runs)
+            ok &= row("one object", objects(k[2]), k, u)
     if args.suite in ("all", "arches"):
         with tempfile.TemporaryDirectory() as tree:
             arches_equivalent_tree(tree)
