@@ -21,7 +21,9 @@ public enum BuiltinFieldSpecs {
     FieldSpec(kind: $0, path: "spec/replicas", create: true)
   }
 
-  /// `vars`: the fields where `$(NAME)` is substituted.
+  /// `vars`: the fields where `$(NAME)` is substituted. As in `VarReferenceSpecs`, two rows
+  /// follow kubectl (Kustomize v5.5): a CronJob's nfs server path lacks the pod template's
+  /// `spec/` and never matches; a Deployment's pod template annotations are substituted.
   public static let varReference: [FieldSpec] = {
     let container = ["args", "command", "env/value", "volumeMounts/mountPath"]
     func podSpec(_ kind: String, _ prefix: String, volumes: String? = nil) -> [FieldSpec] {
@@ -34,9 +36,11 @@ public enum BuiltinFieldSpecs {
       specs.append(FieldSpec(kind: kind, path: volumes ?? "\(prefix)/volumes/nfs/server", create: false))
       return specs
     }
-    var specs: [FieldSpec] = podSpec("CronJob", "spec/jobTemplate/spec/template/spec")
+    var specs: [FieldSpec] = podSpec(
+      "CronJob", "spec/jobTemplate/spec/template/spec", volumes: "spec/jobTemplate/spec/template/volumes/nfs/server")
     specs += podSpec("DaemonSet", "spec/template/spec")
     specs += podSpec("Deployment", "spec/template/spec")
+    specs.append(FieldSpec(kind: "Deployment", path: "spec/template/metadata/annotations", create: false))
     specs += [
       FieldSpec(kind: "Ingress", path: "spec/rules/host", create: false),
       FieldSpec(kind: "Ingress", path: "spec/tls/hosts", create: false),
