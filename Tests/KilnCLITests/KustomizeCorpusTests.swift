@@ -254,7 +254,7 @@ import Testing
   /// The corpus itself is well formed: enough cases, each with a README and an existing build directory.
   @Test func corpusIsWellFormed() throws {
     #expect(Self.cases.count >= 100, "only \(Self.cases.count) cases in \(Self.corpusRoot)")
-    #expect(Self.unsupportedCases.count >= 8, "only \(Self.unsupportedCases.count) unsupported cases")
+    #expect(Self.unsupportedCases.count >= 2, "only \(Self.unsupportedCases.count) unsupported cases")
     for name in Self.cases.map({ Self.corpusRoot + "/" + $0 })
       + Self.unsupportedCases.map({ Self.unsupportedRoot + "/" + $0 })
     {

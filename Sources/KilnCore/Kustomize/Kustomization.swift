@@ -54,6 +54,13 @@ public struct Kustomization: Sendable {
   public var sortOrder: SortOrder?
   /// `vars`, in written order.
   public var vars: [Var] = []
+  /// `openapi`: Kustomize's built-in schema named by version, or a schema file.
+  public enum OpenAPI: Sendable {
+    case builtin
+    case custom(CustomSchema)
+  }
+
+  public var openAPI: OpenAPI?
   /// `buildMetadata`, as written.
   public var buildMetadata: [String] = []
   /// How many `labels` and `images`/`imageTags` entries were written, the empty and nameless
@@ -90,6 +97,8 @@ public struct PatchSpec: Sendable {
   public var allowNameChange = false
   public var allowKindChange = false
   public var location: SourceLocation
+  /// The `openapi` schema in force where the patch runs; nil for the built-in one.
+  public var schema: CustomSchema?
 
   public init(form: Form, text: String, file: String, target: PatchTarget?, location: SourceLocation) {
     self.form = form

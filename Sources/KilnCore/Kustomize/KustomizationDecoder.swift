@@ -12,12 +12,12 @@ struct KustomizationDecoder {
     "commonLabels", "labels", "commonAnnotations", "images", "imageTags", "replicas", "patches",
     "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
     "sortOptions", "replacements", "vars", "buildMetadata", "helmGlobals", "helmCharts",
-    "helmChartInflationGenerator",
+    "helmChartInflationGenerator", "openapi",
   ]
 
   /// Kustomize fields kiln does not implement: an error when they hold anything.
   static let notSupported = [
-    "openapi", "crds", "configurations", "generators", "transformers", "validators",
+    "crds", "configurations", "generators", "transformers", "validators",
   ]
 
   /// Deprecated fields and what replaces them, as kubectl words its warnings.
@@ -123,6 +123,7 @@ struct KustomizationDecoder {
       result.sortOrder = sortOrder(sort, keyLocation: fields.keyLocation("sortOptions"))
     }
     helm(fields)
+    result.openAPI = openAPI(fields)
     for item in fields.sequence("buildMetadata", problems: &problems) ?? [] {
       if let option = StrictMapping.string(item, what: "buildMetadata entry", problems: &problems) {
         result.buildMetadata.append(option)

@@ -28,6 +28,8 @@ struct KustomizeBuilder {
   /// With `buildMetadata`, the path Kustomize records for the directory being built (relative
   /// to the build root, as written); nil when nothing is recorded.
   var originBase: String?
+  /// The `openapi` schema in force, once a kustomization has named one.
+  var openAPI: Kustomization.OpenAPI?
 
   init(files: ProjectFiles, rules: BuildRules) {
     self.files = files
@@ -64,6 +66,7 @@ struct KustomizeBuilder {
       throw Diagnostic.error("buildMetadata is read by kiln kustomize only", at: kustomization.location)
     }
     if building.count == 1 { recordOriginsIfAsked(kustomization) }
+    adoptSchema(of: kustomization)
     var accumulation = Accumulation()
     try accumulate(kustomization, in: directory, into: &accumulation, component: component)
     let resources = try accumulation.finish()
@@ -177,9 +180,10 @@ struct KustomizeBuilder {
       }
       building.append(path)
       defer { building.removeLast() }
+      adoptSchema(of: nested)
       try following(entry.path) { try $0.accumulate(nested, in: path, into: &accumulation, component: component) }
     }
-    for transform in transforms(of: kustomization) {
+    for transform in transforms(of: withSchema(kustomization)) {
       try accumulation.apply(transform)
     }
     markTransformed(&accumulation, by: kustomization, in: directory)

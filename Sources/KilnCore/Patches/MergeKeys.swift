@@ -49,7 +49,7 @@ enum MergeKeys {
 
   /// One tree from paths such as `spec.template.spec.containers[name].env[name]`. The paths
   /// are ASCII and read byte by byte: splitting them as Characters cost more than the merge.
-  private static func build(_ paths: [String]) -> Schema {
+  static func build(_ paths: [String]) -> Schema {
     let root = Draft()
     for var path in paths {
       path.withUTF8 { bytes in

@@ -12,7 +12,9 @@ enum PatchedObject {
   static func merge(_ patch: Node, into resource: inout Resource, spec: PatchSpec) throws -> Bool {
     let before = resource.node
     let object = MergeNode(before)
-    guard try StrategicMerge(location: patch.location).apply(MergeNode(patch), to: object) else { return false }
+    guard try StrategicMerge(location: patch.location, custom: spec.schema).apply(MergeNode(patch), to: object) else {
+      return false
+    }
     var node = object.node
     if !spec.allowKindChange { node["kind"] = before["kind"] }
     let newName = node["metadata"]?["name"]?.scalar?.text

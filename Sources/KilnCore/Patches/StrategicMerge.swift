@@ -16,6 +16,8 @@ import KilnYAML
 struct StrategicMerge {
   /// Where the patch came from, for diagnostics.
   let location: SourceLocation
+  /// The `openapi` schema in force, which replaces the built-in one (`CustomSchema`).
+  var custom: CustomSchema? = nil
 
   /// Merges `patch` into `object` in place. Returns false when the patch deletes the object.
   func apply(_ patch: MergeNode, to object: MergeNode) throws -> Bool {
@@ -28,7 +30,7 @@ struct StrategicMerge {
 
   /// The merged value of one field: `dest` from the object, `origin` from the patch.
   func walk(dest: MergeNode?, origin: MergeNode?, schema: MergeKeys.Schema?, path: [String]) throws -> MergeNode? {
-    let schema = schema ?? Self.schema(of: dest) ?? Self.schema(of: origin)
+    let schema = schema ?? self.schema(of: dest) ?? self.schema(of: origin)
     let first = isMissingOrNull(dest) ? (isMissingOrNull(origin) ? nil : origin) : dest
     guard let kind = first?.kind else { return try walkMap(dest: dest, origin: origin, schema: schema, path: path) }
     try checkKinds(kind, dest, origin, path: path)
@@ -47,10 +49,11 @@ struct StrategicMerge {
 
   /// A node with `apiVersion` and `kind` (the object, or an object embedded where the schema
   /// knows nothing) brings its own kind's schema.
-  static func schema(of node: MergeNode?) -> MergeKeys.Schema? {
+  func schema(of node: MergeNode?) -> MergeKeys.Schema? {
     guard let node, node.kind == .mapping, let apiVersion = node.field("apiVersion"), let kind = node.field("kind"),
       !apiVersion.text.isEmpty, !kind.text.isEmpty
     else { return nil }
+    if let custom { return custom.schema(apiVersion: apiVersion.text, kind: kind.text) }
     return MergeKeys.schema(apiVersion: apiVersion.text, kind: kind.text)
   }
 
