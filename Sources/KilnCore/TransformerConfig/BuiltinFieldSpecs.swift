@@ -21,8 +21,8 @@ public enum BuiltinFieldSpecs {
     FieldSpec(kind: $0, path: "spec/replicas", create: true)
   }
 
-  /// `vars`: the fields where `$(NAME)` is substituted. As in `VarReferenceSpecs`, two rows
-  /// follow kubectl (Kustomize v5.5): a CronJob's nfs server path lacks the pod template's
+  /// `vars`: the fields where `$(NAME)` is substituted. Two rows follow kubectl (Kustomize
+  /// v5.5) rather than its source table: a CronJob's nfs server path lacks the pod template's
   /// `spec/` and never matches; a Deployment's pod template annotations are substituted.
   public static let varReference: [FieldSpec] = {
     let container = ["args", "command", "env/value", "volumeMounts/mountPath"]
