@@ -9,6 +9,9 @@ public enum Kustomizer {
     public var resources: [Resource]
     /// Deprecation warnings, worded as kubectl words them (print as `# Warning: <message>`).
     public var warnings: [Diagnostic]
+    /// kiln's own warnings, at input kubectl reads silently its own way (a key written twice):
+    /// print as located warnings.
+    public var notices: [Diagnostic] = []
     /// The bytes kubectl kustomize would print.
     public var output: [UInt8]
   }
@@ -17,6 +20,7 @@ public enum Kustomizer {
   /// failed: kubectl prints those before its error.
   public struct Failure: Error {
     public var warnings: [Diagnostic]
+    public var notices: [Diagnostic] = []
     public var error: any Error
   }
 
@@ -29,7 +33,10 @@ public enum Kustomizer {
     let files = try ProjectFiles(fileSystem: fileSystem, root: directory, displayPrefix: displayPrefix)
     var builder = KustomizeBuilder(files: files, rules: .kustomize)
     do {
-      return try build(with: &builder)
+      var result = try build(with: &builder)
+      var lines = SourceLines(files: files)
+      result.notices = lines.attach(builder.notices)
+      return result
     } catch {
       // Warnings that came with the error (a kustomization that did not decode) go with the rest.
       var collected = DiagnosticCollector()
@@ -38,8 +45,8 @@ public enum Kustomizer {
       let errors = collected.diagnostics.filter { $0.severity == .error }
       var lines = SourceLines(files: files)
       throw Failure(
-        warnings: builder.warnings + carried, error: lines.attach(to: carried.isEmpty ? error : DiagnosticError(errors))
-      )
+        warnings: builder.warnings + carried, notices: lines.attach(builder.notices),
+        error: lines.attach(to: carried.isEmpty ? error : DiagnosticError(errors)))
     }
   }
 

@@ -14,19 +14,24 @@ public enum YAMLParser {
   /// does: what follows is not even looked at.
   public static func parseStream(
     _ bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect = .yaml11, limits: YAMLLimits = .standard,
-    firstDocumentOnly: Bool = false
+    firstDocumentOnly: Bool = false, options: YAMLReadOptions = []
   ) throws(YAMLError) -> [Node] {
-    let reader = EventReader(bytes: bytes, file: file, dialect: dialect, limits: limits)
+    let bytes =
+      options.contains(.documentsAsSplitPieces)
+      ? try SplitPieces.prepared(bytes, fileID: SourceFiles.id(of: file)) : bytes
+    let reader = EventReader(bytes: bytes, file: file, dialect: dialect, limits: limits, options: options)
     return try reader.readStream(firstDocumentOnly: firstDocumentOnly)
   }
 
   /// The documents of a stream that hold something (empty and comment-only ones dropped).
   public static func parseDocuments(
     _ bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect = .yaml11, limits: YAMLLimits = .standard,
-    firstDocumentOnly: Bool = false
+    firstDocumentOnly: Bool = false, options: YAMLReadOptions = []
   ) throws(YAMLError) -> [Node] {
-    try parseStream(bytes, file: file, dialect: dialect, limits: limits, firstDocumentOnly: firstDocumentOnly)
-      .filter { !$0.isNull }
+    try parseStream(
+      bytes, file: file, dialect: dialect, limits: limits, firstDocumentOnly: firstDocumentOnly, options: options
+    )
+    .filter { !$0.isNull }
   }
 
   /// Convenience for tests and small inputs.
@@ -43,6 +48,7 @@ private final class EventReader {
   private let fileID: UInt32
   private let dialect: ScalarResolver.Dialect
   private let limits: YAMLLimits
+  private let options: YAMLReadOptions
 
   private var stack: [Frame] = []
   private var anchors: [String: Node] = [:]
@@ -53,11 +59,12 @@ private final class EventReader {
   /// A character index of the input and the byte it starts at (`byteOffset(ofCharacter:)`).
   private var cursor: (character: Int, byte: Int) = (0, 0)
 
-  init(bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect, limits: YAMLLimits) {
+  init(bytes: [UInt8], file: String, dialect: ScalarResolver.Dialect, limits: YAMLLimits, options: YAMLReadOptions) {
     self.file = file
     self.fileID = SourceFiles.id(of: file)
     self.dialect = dialect
     self.limits = limits
+    self.options = options
     input = .allocate(capacity: max(bytes.count, 1))
     _ = input.initialize(from: bytes)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { cursor = (0, 3) }
@@ -76,6 +83,8 @@ private final class EventReader {
     var name: String
     var location: SourceLocation
     var isMerge: Bool
+    /// The entry is read but not kept (a quoted `"<<"` under `.documentsAsSplitPieces`).
+    var isDropped = false
   }
 
   /// An open collection. Frames are objects so that adding to the innermost one mutates it in
@@ -89,6 +98,7 @@ private final class EventReader {
     var pendingKey: PendingKey?
     var keyIndex: [String: SourceLocation]?  // built once the mapping grows past a few keys
     var merged: [[MapEntry]] = []
+    var mergeKeys = 0
 
     init(isMapping: Bool, anchor: String?, location: SourceLocation) {
       self.isMapping = isMapping
@@ -304,7 +314,13 @@ private final class EventReader {
       frame.items.append(node)
     } else if let key = frame.pendingKey {
       frame.pendingKey = nil
-      if key.isMerge {
+      if key.isDropped {
+        return
+      } else if key.isMerge {
+        frame.mergeKeys += 1
+        if frame.mergeKeys > 1 && options.contains(.documentsAsSplitPieces) {
+          throw YAMLError("duplicate merge key: a mapping may hold one << key", at: key.location)
+        }
         try addMerge(node, to: frame)
       } else {
         frame.entries.append(MapEntry(key: key.name, keyLocation: key.location, value: node))
@@ -321,12 +337,15 @@ private final class EventReader {
     if scalar.style == .plain && scalar.text == "<<" {
       return PendingKey(name: "<<", location: node.location, isMerge: true)
     }
+    if scalar.text == "<<" && options.contains(.documentsAsSplitPieces) {
+      return PendingKey(name: "<<", location: node.location, isMerge: false, isDropped: true)
+    }
     guard scalar.tag == .string else {
       throw YAMLError(
         "mapping key \(scalar.text.isEmpty ? "(empty)" : scalar.text) is read as a \(scalar.tag), not a string",
         at: node.location, notes: ["quote the key if it is meant as text: \"\(scalar.text)\""])
     }
-    try checkDuplicate(scalar.text, at: node.location, in: frame)
+    if !options.contains(.keepDuplicateKeys) { try checkDuplicate(scalar.text, at: node.location, in: frame) }
     return PendingKey(name: scalar.text, location: node.location, isMerge: false)
   }
 

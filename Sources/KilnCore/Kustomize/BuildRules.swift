@@ -13,9 +13,18 @@ public struct BuildRules: Sendable, Equatable {
   /// kiln build takes a directory without a kustomization as "every YAML file in it";
   /// Kustomize requires a kustomization file.
   public var plainDirectories: Bool
+  /// kiln build refuses odd input (a key written twice, `NamePrefix` for `namePrefix`); kubectl
+  /// kustomize reads it its own way, and so does kiln kustomize, warning where kubectl is silent.
+  public var readsAsKubectl = false
 
   public static let kilnBuild = BuildRules(
     filesInsideTheirKustomization: false, resourceDialect: .yaml11, plainDirectories: true)
   public static let kustomize = BuildRules(
-    filesInsideTheirKustomization: true, resourceDialect: .yaml12, plainDirectories: false)
+    filesInsideTheirKustomization: true, resourceDialect: .yaml12, plainDirectories: false, readsAsKubectl: true)
+
+  /// How resource files are read: kyaml splits a stream at `---` lines and decodes each piece.
+  var resourceReading: YAMLReadOptions { readsAsKubectl ? [.documentsAsSplitPieces] : [] }
+  /// How kustomization files are read: sigs.k8s.io/yaml decodes into Go maps, where a key
+  /// written twice keeps its last value (`KustomizationLeniency` picks it).
+  var kustomizationReading: YAMLReadOptions { readsAsKubectl ? [.keepDuplicateKeys] : [] }
 }

@@ -69,6 +69,9 @@ public struct Kustomization: Sendable {
   public var imageEntryCount = 0
   /// Deprecation notes, printed on stderr as kubectl prints them.
   public var warnings: [Diagnostic] = []
+  /// kiln's own warnings where kubectl reads odd input silently (a key written twice), printed
+  /// as located warnings.
+  public var notices: [Diagnostic] = []
 
   public init(kind: Kind, location: SourceLocation) {
     self.kind = kind
@@ -99,6 +102,9 @@ public struct PatchSpec: Sendable {
   public var location: SourceLocation
   /// The `openapi` schema in force where the patch runs; nil for the built-in one.
   public var schema: CustomSchema?
+  /// The text writes a key twice in one mapping and is read as kubectl reads it (see
+  /// `PatchLeniency`), not refused.
+  public var keepsDuplicateKeys = false
 
   public init(form: Form, text: String, file: String, target: PatchTarget?, location: SourceLocation) {
     self.form = form

@@ -7,7 +7,10 @@ extension KustomizationDecoder {
     guard let text = StrictMapping.string(item, what: "patchesStrategicMerge entry", problems: &problems) else {
       return nil
     }
-    if let documents = try? YAMLParser.parseDocuments(Array(text.utf8), file: file, dialect: .yaml12),
+    // Inline text or a path: a key written twice still makes text (whether it is accepted is
+    // the patch reader's business).
+    if let documents = try? YAMLParser.parseDocuments(
+      Array(text.utf8), file: file, dialect: .yaml12, options: [.keepDuplicateKeys]),
       !documents.isEmpty, documents.allSatisfy(\.isMapping)
     {
       return PatchSpec(form: .strategicMerge, text: text, file: file, target: nil, location: item.location)

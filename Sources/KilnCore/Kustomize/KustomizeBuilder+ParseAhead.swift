@@ -28,7 +28,10 @@ extension KustomizeBuilder {
           level.append((kustomization, directory))
         } else if rules.plainDirectories && kustomizationFiles(in: directory).isEmpty {
           for name in (try? files.list(directory)) ?? [] where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            requests.append(.init(path: join(directory, name), fence: fence(directory), dialect: rules.resourceDialect))
+            requests.append(
+              .init(
+                path: join(directory, name), fence: fence(directory), dialect: rules.resourceDialect,
+                options: rules.resourceReading))
           }
         }
       }
@@ -62,7 +65,8 @@ extension KustomizeBuilder {
       case .directory:
         if parsedAhead.insert(path).inserted { directories.append(path) }
       case .file:
-        requests.append(.init(path: path, fence: fence(directory), dialect: rules.resourceDialect))
+        requests.append(
+          .init(path: path, fence: fence(directory), dialect: rules.resourceDialect, options: rules.resourceReading))
       case nil:
         continue
       }

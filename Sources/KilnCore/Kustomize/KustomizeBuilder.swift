@@ -19,6 +19,8 @@ struct KustomizeBuilder {
   let rules: BuildRules
   /// Deprecation notes, in the order kustomizations were read.
   var warnings: [Diagnostic] = []
+  /// kiln's own warnings on input kubectl reads silently (`Kustomization.notices`).
+  var notices: [Diagnostic] = []
   private var building: [String] = []
   /// Kustomizations read so far, by directory: a directory is read once however often it is
   /// named (as a resource, a component, or ahead of the build).
@@ -128,12 +130,22 @@ struct KustomizeBuilder {
     }
     let file = join(directory, name)
     // Kustomize reads the first document of the file and never looks further.
-    let documents = try files.parseYAML(file, within: fence(directory), firstDocumentOnly: true, at: location)
-    return try KustomizationDecoder.decode(documents.first ?? .null(), file: files.display(file)) { path, at in
+    let documents = try files.parseYAML(
+      file, within: fence(directory), firstDocumentOnly: true, options: rules.kustomizationReading, at: location)
+    var document = documents.first ?? .null()
+    var notices: [Diagnostic] = []
+    if rules.readsAsKubectl {
+      (document, notices) = KustomizationLeniency.apply(
+        document, topLevel: KustomizationDecoder.supported + KustomizationDecoder.notSupported)
+    }
+    var kustomization = try KustomizationDecoder.decode(document, file: files.display(file)) { path, at in
       let resolved = try files.resolve(path, in: directory, at: at, mayLeaveRoot: rules.filesInsideTheirKustomization)
       let bytes = try files.read(resolved, within: fence(directory), at: at)
       return (String(decoding: bytes, as: UTF8.self), files.display(resolved))
     }
+    kustomization.notices = notices
+    if rules.readsAsKubectl { PatchLeniency.mark(&kustomization) }
+    return kustomization
   }
 
   /// Adds what `kustomization` (in `directory`) makes to `resources` and runs its transformers
@@ -142,6 +154,7 @@ struct KustomizeBuilder {
     _ kustomization: Kustomization, in directory: String, into accumulation: inout Accumulation, component: String?
   ) throws {
     warnings += kustomization.warnings
+    notices += kustomization.notices
     parseAhead(kustomization, in: directory)
     var problems = DiagnosticCollector()
     for entry in kustomization.resources {
@@ -251,7 +264,8 @@ struct KustomizeBuilder {
       return (built.resources, built.vars)
     case .file:
       var loaded = try ResourceFile.load(
-        path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component,
+        path, files: files, within: fence(directory), dialect: rules.resourceDialect, options: rules.resourceReading,
+        component: component,
         at: entry.location)
       markRead(&loaded, entry: entry.path)
       return (loaded, VarSet())
@@ -288,7 +302,8 @@ struct KustomizeBuilder {
       }
       problems.recording {
         resources += try ResourceFile.load(
-          path, files: files, within: fence(directory), dialect: rules.resourceDialect, component: component, at: nil)
+          path, files: files, within: fence(directory), dialect: rules.resourceDialect, options: rules.resourceReading,
+          component: component, at: nil)
       }
     }
     try problems.throwIfErrors()

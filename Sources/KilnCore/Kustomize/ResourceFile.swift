@@ -4,12 +4,14 @@ import KilnYAML
 /// object (`apiVersion`, `kind` and `metadata.name`, all strings).
 enum ResourceFile {
   static func load(
-    _ path: String, files: ProjectFiles, within directory: String?, dialect: ScalarResolver.Dialect, component: String?,
-    at location: SourceLocation?
+    _ path: String, files: ProjectFiles, within directory: String?, dialect: ScalarResolver.Dialect,
+    options: YAMLReadOptions = [], component: String?, at location: SourceLocation?
   ) throws -> [Resource] {
     var resources: [Resource] = []
     var problems = DiagnosticCollector()
-    for object in try flatten(files.parseYAML(path, within: directory, dialect: dialect, at: location)) {
+    for object in try flatten(
+      files.parseYAML(path, within: directory, dialect: dialect, options: options, at: location))
+    {
       if var problem = check(object) {
         if Kustomization.fileNames.contains(Path.fileName(path)) {
           problem.hint =

@@ -69,7 +69,9 @@ enum PatchParser {
   static func strategicMerge(_ spec: PatchSpec, inline: Bool) -> Result<[Node], Diagnostic> {
     let parsed: [Node]
     do {
-      parsed = try YAMLParser.parseDocuments(Array(spec.text.utf8), file: spec.file, dialect: .yaml12)
+      parsed = try YAMLParser.parseDocuments(
+        Array(spec.text.utf8), file: spec.file, dialect: .yaml12,
+        options: spec.keepsDuplicateKeys ? [.keepDuplicateKeys] : [])
     } catch {
       return .failure(Diagnostic(error))
     }
@@ -120,8 +122,11 @@ enum PatchParser {
       if text.hasPrefix("[") {
         document = try JSONReader.parse(text, file: spec.file)
       } else {
-        let stream = try YAMLParser.parseStream(Array(text.utf8), file: spec.file, dialect: .yaml11)
-        document = stream.first ?? .null()
+        let stream = try YAMLParser.parseStream(
+          Array(text.utf8), file: spec.file, dialect: .yaml11,
+          options: spec.keepsDuplicateKeys ? [.keepDuplicateKeys] : [])
+        // sigs.k8s.io/yaml reads the operations into Go maps: a key written twice keeps its last value.
+        document = spec.keepsDuplicateKeys ? PatchLeniency.lastOfEach(stream.first ?? .null()) : stream.first ?? .null()
       }
     } catch let error as Diagnostic {
       return .failure(error)

@@ -16,6 +16,7 @@ enum PatchedObject {
       return false
     }
     var node = object.node
+    if spec.keepsDuplicateKeys { try PatchLeniency.checkReadable(node, patchedBy: spec) }
     if !spec.allowKindChange { node["kind"] = before["kind"] }
     let newName = node["metadata"]?["name"]?.scalar?.text
     set(before["metadata"]?["name"], at: "name", in: &node)

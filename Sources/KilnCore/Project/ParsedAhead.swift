@@ -16,6 +16,7 @@ final class ParsedAhead: Sendable {
     var fence: String?
     var dialect: ScalarResolver.Dialect
     var firstDocumentOnly = false
+    var options: YAMLReadOptions = []
   }
 
   private let documents = Mutex<[Request: [Node]]>([:])

@@ -172,17 +172,17 @@ public struct ProjectFiles: Sendable {
   /// With `firstDocumentOnly`, the rest of the file is not read (kustomization files).
   public func parseYAML(
     _ relative: String, within directory: String? = nil, dialect: ScalarResolver.Dialect = .yaml11,
-    firstDocumentOnly: Bool = false, at location: SourceLocation?
+    firstDocumentOnly: Bool = false, options: YAMLReadOptions = [], at location: SourceLocation?
   ) throws -> [Node] {
     let request = ParsedAhead.Request(
-      path: relative, fence: directory, dialect: dialect, firstDocumentOnly: firstDocumentOnly)
+      path: relative, fence: directory, dialect: dialect, firstDocumentOnly: firstDocumentOnly, options: options)
     if let documents = parsedAhead.take(request) {
       return documents
     }
     let bytes = try read(relative, within: directory, at: location)
     do {
       return try YAMLParser.parseDocuments(
-        bytes, file: display(relative), dialect: dialect, firstDocumentOnly: firstDocumentOnly)
+        bytes, file: display(relative), dialect: dialect, firstDocumentOnly: firstDocumentOnly, options: options)
     } catch {
       throw Diagnostic(error)
     }
@@ -199,7 +199,7 @@ extension ProjectFiles {
     parsedAhead.parse(requests) { request in
       try parseYAML(
         request.path, within: request.fence, dialect: request.dialect, firstDocumentOnly: request.firstDocumentOnly,
-        at: nil)
+        options: request.options, at: nil)
     }
   }
 }

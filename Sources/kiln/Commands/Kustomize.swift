@@ -48,9 +48,11 @@ extension Kiln {
       } catch let failure as Kustomizer.Failure {
         // kubectl warns as it reads each kustomization, so its warnings come before its error.
         Terminal.writeStderr(warningLines(failure.warnings))
+        DiagnosticPrinter.standardError.print(failure.notices)
         throw failure.error
       }
       Terminal.writeStderr(warningLines(result.warnings))
+      DiagnosticPrinter.standardError.print(result.notices)
       if let output {
         try OutputFile.write(result.output, to: Path.join(cwd, output), display: output)
       } else {
