@@ -12,7 +12,9 @@ enum ResourceFile {
     for object in try flatten(
       files.parseYAML(path, within: directory, dialect: dialect, options: options, at: location))
     {
-      if var problem = check(object) {
+      if options.contains(.documentsAsSplitPieces), let unnamed = unnamedList(object) {
+        resources.append(Resource(node: unnamed, sourcePath: path, component: component))
+      } else if var problem = check(object) {
         if Kustomization.fileNames.contains(Path.fileName(path)) {
           problem.hint =
             "this is a kustomization file: list its directory, \"\(Path.directory(of: path))\", to include what it builds"
@@ -48,6 +50,21 @@ enum ResourceFile {
       queue.append(contentsOf: elements)
     }
     return objects
+  }
+
+  /// kubectl kustomize asks no name of an object whose kind ends in `List` (a `kind: List`
+  /// without `items` is no list to flatten, but such an object): it keeps it, with an empty
+  /// `metadata` when it has none. nil for any other document.
+  static func unnamedList(_ object: Node) -> Node? {
+    guard let kind = object["kind"]?.scalarText, kind.hasSuffix("List"),
+      object["apiVersion"].map({ $0.scalar != nil }) ?? true
+    else { return nil }
+    let metadata = object["metadata"]
+    guard metadata == nil || metadata?.isNull == true || (metadata?.isMapping == true && metadata?["name"] == nil)
+    else { return nil }
+    var object = object
+    if metadata?.isMapping != true { object["metadata"] = Node(.mapping([]), at: object.location) }
+    return object
   }
 
   /// Why this document is not a Kubernetes object, if it is not one. As in Kustomize, the
