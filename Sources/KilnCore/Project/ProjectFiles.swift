@@ -122,9 +122,20 @@ public struct ProjectFiles: Sendable {
 
   /// `relative` joined onto `directory` and normalized. With `mayLeaveRoot` false, a path that
   /// climbs out of the project is an error.
+  /// With `mayLeaveRoot` (Kustomize's rules), an absolute path to a file inside the project is
+  /// taken as kubectl takes it (the load restrictor then checks it as any other file); kubectl
+  /// refuses an absolute directory ("new root cannot be absolute").
   public func resolve(_ path: String, in directory: String, at location: SourceLocation?, mayLeaveRoot: Bool = false)
     throws -> String
   {
+    if path.hasPrefix("/") && mayLeaveRoot, let inside = insideRoot(path) {
+      if kind(of: inside) == .directory {
+        throw Diagnostic.error(
+          "\"\(path)\" is an absolute directory; kubectl kustomize refuses those (a new root cannot be absolute): name it relative to the kustomization",
+          at: location)
+      }
+      return inside
+    }
     if path.hasPrefix("/") {
       throw Diagnostic.error(
         "\"\(path)\" is an absolute path; files are named relative to the kustomization", at: location)
@@ -134,6 +145,18 @@ public struct ProjectFiles: Sendable {
       throw Diagnostic.error("\"\(path)\" is outside the project directory", at: location)
     }
     return joined.isEmpty ? "." : joined
+  }
+
+  /// An absolute path as a project path, when it is inside the project (as written, or with its
+  /// symlinks resolved).
+  private func insideRoot(_ path: String) -> String? {
+    for candidate in [Path.normalize(path), (try? fileSystem.resolvingSymlinks(path)) ?? ""] {
+      let absolute = candidate.hasPrefix("/") ? candidate : "/" + candidate
+      if absolute == root { return "." }
+      let prefix = root == "/" ? "/" : root + "/"
+      if absolute.hasPrefix(prefix) { return String(absolute.dropFirst(prefix.count)) }
+    }
+    return nil
   }
 
   /// The bytes of a file, after checking that it (symlinks resolved) is inside `directory`

@@ -89,4 +89,28 @@ import Testing
     #expect(try kustomize(files).output.contains("replicas: 6\n"))
     #expect(try kilnBuildError(files).contains("error: the patch is neither a strategic merge patch"))
   }
+
+  @Test func anAbsoluteFilePathInsideTheRootIsThatFile() throws {
+    let files = [
+      "kustomization.yaml": """
+      resources: [/p/d.yaml]
+      patches: [{path: /p/patch.yaml}]
+      configMapGenerator: [{name: env, files: [/p/env.txt]}]
+      """,
+      "d.yaml": Self.deployment, "env.txt": "k=v\n",
+      "patch.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 3}\n",
+    ]
+    let output = try kustomize(files).output
+    #expect(output.contains("replicas: 3\n"))
+    #expect(output.contains("  env.txt: |\n    k=v\n"))
+    #expect(try kilnBuildError(files).contains("is an absolute path"))
+  }
+
+  @Test func anAbsoluteDirectoryIsRefusedAsKubectlRefusesIt() throws {
+    let files = [
+      "kustomization.yaml": "resources: [/p/base]\n", "base/kustomization.yaml": "resources: [d.yaml]\n",
+      "base/d.yaml": Self.deployment,
+    ]
+    #expect(throws: Kustomizer.Failure.self) { try kustomize(files) }
+  }
 }
