@@ -35,7 +35,7 @@ public struct BuildResult: Sendable {
   }
 }
 
-/// `kiln build`: the whole pipeline (see `Pipeline`), with no output of its own; every problem
+/// `kiln build`: the whole pipeline (see `BuildPlan+Kiln`), with no output of its own; every problem
 /// comes back as diagnostics.
 public enum Compiler {
   public static func build(_ request: BuildRequest, fileSystem: any FileSystem = DiskFileSystem()) throws -> BuildResult
@@ -95,10 +95,10 @@ public enum Compiler {
     try problems.throwIfErrors()
     try Generators.run(
       values.generators, in: EnvironmentLoader.directory, files: files, fence: nil, into: &resources, component: nil)
-    try Pipeline.runEnvironmentStages(values, on: &resources, keepingTheirNamespace: ownNamespace)
+    try BuildPlan.environment(values, ownNamespace: ownNamespace).foldCollecting(&resources)
     try KustomizeBuilder.checkUnique(resources)
-    let finished = try Finalizer.finish(resources, order: .legacy(.standard), scopedVars: varScopes)
-    return BuildResult(resources: finished, warnings: values.warnings + builder.warnings, values: values)
+    try BuildPlan.finish(order: .legacy(.standard), scopedVars: varScopes).fold(&resources)
+    return BuildResult(resources: resources, warnings: values.warnings + builder.warnings, values: values)
   }
 
   /// A component built from its directory, with its environment settings.
@@ -107,7 +107,7 @@ public enum Compiler {
   {
     let built = try builder.build("components/\(name)", component: name, generators: settings.generators)
     var own = built.resources
-    try Pipeline.run(Pipeline.componentStages, settings, on: &own)
+    try BuildPlan.component(settings).foldCollecting(&own)
     return (own, built.vars)
   }
 
@@ -121,7 +121,7 @@ public enum Compiler {
     if let suffix = instance.nameSuffix { try AddNameSuffix(suffix: suffix).apply(to: &copy) }
     if let namespace = instance.namespace { try SetNamespace(namespace: namespace).apply(to: &copy) }
     for index in copy.indices { copy[index].instance = instance.label }
-    try Pipeline.run(Pipeline.componentStages, instance.settings, on: &copy)
+    try BuildPlan.component(instance.settings).foldCollecting(&copy)
     return (copy, built.vars)
   }
 

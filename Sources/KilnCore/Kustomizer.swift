@@ -52,12 +52,14 @@ public enum Kustomizer {
 
   private static func build(with builder: inout KustomizeBuilder) throws -> Result {
     let (built, kustomization, vars) = try builder.build(".")
-    var resources = try Finalizer.finish(built, order: kustomization?.sortOrder ?? .legacy(.standard), vars: vars)
-    try StringifyAnnotations().apply(to: &resources)
+    var plan = BuildPlan.finish(
+      order: kustomization?.sortOrder ?? .legacy(.standard), vars: vars, stringifyAnnotations: true)
     // After the bookkeeping annotations are cleared: these are two of them, asked for.
     if let options = kustomization?.buildMetadata, !options.isEmpty {
-      try BuildMetadata(options).apply(to: &resources)
+      plan.steps.append(PlanStep("buildMetadata", .init(kind: "BuildMetadata"), BuildMetadata(options)))
     }
+    var resources = built
+    try plan.fold(&resources)
     // Each document is written on its own (goyaml.v2 marshals objects one by one), so the
     // stream is written in pieces on every core and joined.
     let pieces = InParallel.ranges(resources.count, minimum: 32) { [resources] range in

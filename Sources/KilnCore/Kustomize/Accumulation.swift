@@ -1,21 +1,21 @@
 import KilnYAML
 
-/// The objects a kustomization accumulates, and the transforms that can wait.
+/// The objects a kustomization accumulates, and the plan steps that can wait.
 ///
 /// Kustomize runs a component's transformers over everything accumulated before it, so a tree
 /// of N components that each label their objects makes N passes over up to N components'
-/// objects. Labels and annotations only set keys, and touch nothing else, so kiln queues them
-/// with the number of objects present when they ran, and applies the queue when something must
-/// see them (a patch, a rename, a merging generator, the end of the directory): each object gets
-/// the entries of every queued transform that came after it, merged, in one pass. Replica counts
-/// and images find their objects through indexes instead of a scan. The result is the same as
-/// running every transform in turn; only the work is linear.
+/// objects. A step whose batching is `setEntries` (labels, annotations) only sets keys, and
+/// touches nothing else, so kiln queues it with the number of objects present when it ran, and
+/// applies the queue when something must see it (a step that may read or change what it
+/// wrote, a merging generator, the end of the directory): each object gets the entries of
+/// every queued step that came after it, merged, in one pass. Replica counts and images find
+/// their objects through indexes instead of a scan. The result is that of `BuildPlan.fold`
+/// (every step in turn; `BatchedPlanTests` checks it on random plans); only the work is linear.
 struct Accumulation {
   private(set) var resources: [Resource] = []
   /// The `vars` of the kustomization and of everything it includes.
   var vars = VarSet()
-  private var labels = PendingEntries()
-  private var annotations = PendingEntries()
+  private var pending = PendingEntries()
   private var replicaIndex = SetReplicas.NameIndex()
   private var imageIndex = ImageIndex()
   private var varIndex = BindVars.NameIndex()
@@ -29,7 +29,7 @@ struct Accumulation {
   }
 
   /// Runs the generators of a kustomization on the objects. Merging and replacing generators
-  /// read what they merge into, so queued labels and annotations are applied first.
+  /// read what they merge into, so queued steps are applied first.
   mutating func generate(_ run: (inout [Resource]) throws -> Void, readsExisting: Bool) throws {
     if readsExisting { try flush() }
     try run(&resources)
@@ -37,24 +37,32 @@ struct Accumulation {
     if readsExisting { varIndex = BindVars.NameIndex() }
   }
 
-  /// Runs `transform`, now or, for labels and annotations, when its effect is needed.
+  /// Runs every step of `plan`, in order.
+  mutating func run(_ plan: BuildPlan) throws {
+    for step in plan.steps { try apply(step.transform) }
+  }
+
+  /// Runs `transform`, now or, when its batching allows, when its effect is needed.
   mutating func apply(_ transform: any Transform) throws {
-    switch transform {
-    case let t as AddLabels:
-      labels.add(t.labels, specs: t.fieldSpecs, transform: t.name, watermark: resources.count)
-    case let t as AddAnnotations:
-      annotations.add(t.annotations, specs: t.fieldSpecs, transform: t.name, watermark: resources.count)
-    case let t as SetReplicas:
+    switch transform.batching {
+    case .setEntries(let entries, let specs):
+      let lane = Footprint(entries, specs)
+      if pending.lanesOverlapping(lane).count > 1 { try flush() }
+      pending.add(entries, specs: specs, footprint: lane, transform: transform.name, watermark: resources.count)
+    case .replicaCounts(let replicas):
+      if pending.conflicts(with: .replicaCounts) { try flush() }
       replicaIndex.add(resources, from: replicaIndex.covered)
-      try t.apply(to: &resources, index: replicaIndex)
-    case let t as BindVars:
-      // It reads ids only, which queued labels and annotations do not change, and changes
-      // no object's content: nothing to flush, no index to drop.
+      try replicas.apply(to: &resources, index: replicaIndex)
+    case .varBinding(let binding):
+      // It reads ids only and changes no object's content: queued steps are applied first
+      // only when they could change an id.
+      if pending.conflicts(with: .ids) { try flush() }
       varIndex.add(resources, from: varIndex.covered)
-      try t.apply(to: &resources, index: varIndex)
-    case let t as SetImages where t.extraFieldSpecs.isEmpty:
-      try imageIndex.apply(t, to: &resources)
-    default:
+      try binding.apply(to: &resources, index: varIndex)
+    case .images(let images):
+      if pending.conflicts(with: .images) { try flush() }
+      try imageIndex.apply(images, to: &resources)
+    case .none:
       try flush()
       try transform.apply(to: &resources)
       // It may have renamed, moved, added or deleted anything.
@@ -69,60 +77,140 @@ struct Accumulation {
     for index in resources.indices { body(&resources[index]) }
   }
 
-  /// Applies what is queued.
+  /// Applies what is queued. Queued steps that could have changed what the indexes hold
+  /// (names, kinds, images) make them start again.
   mutating func flush() throws {
-    try labels.apply(to: &resources)
-    try annotations.apply(to: &resources)
+    let stale = (
+      pending.conflicts(with: .replicaCounts), pending.conflicts(with: .images), pending.conflicts(with: .ids)
+    )
+    try pending.apply(to: &resources)
+    if stale.0 { replicaIndex = SetReplicas.NameIndex() }
+    if stale.1 { imageIndex = ImageIndex() }
+    if stale.2 { varIndex = BindVars.NameIndex() }
   }
 
-  /// Everything, with every queued transform applied.
+  /// Everything, with every queued step applied.
   mutating func finish() throws -> [Resource] {
     try flush()
     return resources
   }
 }
 
-/// Queued label (or annotation) transforms, each with the number of objects it applies to.
+/// The fields a step may read or write, as paths of keys. Two steps whose footprints do not
+/// overlap (no path of one is a prefix of a path of the other, and none crosses a key the other
+/// watches anywhere) give the same result in either order.
+struct Footprint {
+  var paths: [[String]]
+  /// Keys that matter at any depth (containers lists, for images).
+  var anywhere: Set<String> = []
+
+  /// A `setEntries` step: the mappings it writes into, and each key it writes there.
+  init(_ entries: [MapEntry], _ specs: [FieldSpec]) {
+    paths = specs.flatMap { spec in
+      let path = spec.path.map(\.name)
+      return [path] + entries.map { path + [$0.key] }
+    }
+  }
+
+  init(paths: [[String]], anywhere: Set<String> = []) {
+    self.paths = paths
+    self.anywhere = anywhere
+  }
+
+  /// Replica counts: found by kind and name, written at `spec.replicas`.
+  static let replicaCounts = Footprint(paths: [["kind"], ["metadata", "name"], ["spec", "replicas"]])
+  /// An object's id.
+  static let ids = Footprint(paths: [["apiVersion"], ["kind"], ["metadata", "name"], ["metadata", "namespace"]])
+  /// Images: objects by kind, then every containers list at any depth.
+  static let images = Footprint(paths: [["kind"]], anywhere: ["containers", "initContainers", "image"])
+
+  func overlaps(_ other: Footprint) -> Bool {
+    for path in paths {
+      if path.contains(where: other.anywhere.contains) { return true }
+      for theirs in other.paths where Self.isPrefix(path, of: theirs) || Self.isPrefix(theirs, of: path) {
+        return true
+      }
+    }
+    return other.paths.contains { $0.contains(where: anywhere.contains) }
+  }
+
+  private static func isPrefix(_ a: [String], of b: [String]) -> Bool {
+    a.count <= b.count && zip(a, b).allSatisfy { $0 == $1 }
+  }
+}
+
+/// Queued `setEntries` steps, each with the number of objects it applies to, in lanes: steps
+/// whose footprints overlap share a lane (and keep their order there); steps of different
+/// lanes write different mappings, so only the order in which they create a missing mapping
+/// matters, and each object gets the lanes' runs in the order of their first step.
 private struct PendingEntries {
   struct Step {
     var entries: [MapEntry]
     var specs: [FieldSpec]
     var transform: String
     var watermark: Int
+    var lane: Int
   }
 
   private var steps: [Step] = []
+  private var lanes: [Footprint] = []
 
-  mutating func add(_ entries: [MapEntry], specs: [FieldSpec], transform: String, watermark: Int) {
-    steps.append(Step(entries: entries, specs: specs, transform: transform, watermark: watermark))
+  func lanesOverlapping(_ footprint: Footprint) -> [Int] {
+    lanes.indices.filter { lanes[$0].overlaps(footprint) }
+  }
+
+  func conflicts(with footprint: Footprint) -> Bool {
+    lanes.contains { $0.overlaps(footprint) }
+  }
+
+  /// Queues a step; its footprint overlaps at most one lane.
+  mutating func add(
+    _ entries: [MapEntry], specs: [FieldSpec], footprint: Footprint, transform: String, watermark: Int
+  ) {
+    let lane: Int
+    if let overlapping = lanesOverlapping(footprint).first {
+      lane = overlapping
+      lanes[lane].paths += footprint.paths
+    } else {
+      lane = lanes.count
+      lanes.append(footprint)
+    }
+    steps.append(Step(entries: entries, specs: specs, transform: transform, watermark: watermark, lane: lane))
   }
 
   /// Objects `[w(k-1), w(k))` get steps k… in order. Walking the steps backwards builds that
-  /// suffix once: consecutive steps with the same field specs merge (a later value wins), so the
-  /// usual queue (every component labelling the same way) collapses to one step per object.
+  /// suffix once, per lane: consecutive steps of a lane with the same field specs merge into one
+  /// run (keys in the order the steps first set them, a later value winning), so the usual
+  /// queue (every component labelling the same way) collapses to one run per lane and object.
   /// Each range of objects is its own work, so the ranges are done on every core; the first
   /// failing step, in the order of the walk, is what is thrown.
   mutating func apply(to resources: inout [Resource]) throws {
     guard !steps.isEmpty else { return }
-    defer { steps.removeAll() }
-    var suffix: [Run] = []
+    defer {
+      steps.removeAll()
+      lanes.removeAll()
+    }
+    var suffixes: [[Run]] = Array(repeating: [], count: lanes.count)
     var specSets: [[FieldSpec]] = []
     var segments: [Segment] = []
     for k in stride(from: steps.count - 1, through: 0, by: -1) {
       let step = steps[k]
-      if let first = suffix.first, specSets[first.specSet] == step.specs {
-        let later = Set(first.entries.map(\.key))
-        suffix[0].entries = step.entries.filter { !later.contains($0.key) } + first.entries
+      if let first = suffixes[step.lane].first, specSets[first.specSet] == step.specs {
+        suffixes[step.lane][0].entries = Self.merged(step.entries, then: first.entries)
+        suffixes[step.lane][0].firstStep = k
       } else {
         let specSet = specSets.firstIndex(of: step.specs) ?? specSets.count
         if specSet == specSets.count { specSets.append(step.specs) }
-        suffix.insert(Run(entries: step.entries, specSet: specSet, transform: step.transform), at: 0)
+        suffixes[step.lane].insert(
+          Run(entries: step.entries, specSet: specSet, transform: step.transform, firstStep: k), at: 0)
       }
+      let runs =
+        suffixes.count == 1 ? suffixes[0] : suffixes.joined().sorted { $0.firstStep < $1.firstStep }
       let lower = k == 0 ? 0 : min(steps[k - 1].watermark, resources.count)
       let upper = min(step.watermark, resources.count)
       // Long ranges are cut, so that one transform over many objects is shared out too.
       for start in stride(from: lower, to: upper, by: 16) {
-        segments.append(Segment(range: k, objects: start..<min(start + 16, upper), runs: suffix))
+        segments.append(Segment(range: k, objects: start..<min(start + 16, upper), runs: runs))
       }
     }
     let failures = InParallel.changing(&resources, items: segments.count, minimum: 2) {
@@ -156,11 +244,24 @@ private struct PendingEntries {
     try problems.throwIfErrors()
   }
 
+  /// `earlier` then `later` set in turn, as one list: the keys in the order they are first set,
+  /// each with its last value.
+  private static func merged(_ earlier: [MapEntry], then later: [MapEntry]) -> [MapEntry] {
+    var last: [String: Int] = [:]
+    for (i, entry) in later.enumerated() { last[entry.key] = i }
+    var result = earlier.map { entry in last[entry.key].map { later[$0] } ?? entry }
+    let known = Set(earlier.map(\.key))
+    result += later.filter { !known.contains($0.key) }
+    return result
+  }
+
   /// Entries to set with one set of field specs.
   private struct Run: Sendable {
     var entries: [MapEntry]
     var specSet: Int
     var transform: String
+    /// The earliest step merged into the run.
+    var firstStep: Int
   }
 
   /// Objects of range `range` (the objects of step `range` and no later one), and the runs

@@ -8,12 +8,10 @@ import Synchronization
 ///    (its own generators and transformers run) and added;
 /// 2. `configMapGenerator`, then `secretGenerator`;
 /// 3. `components`, in order, each working on everything accumulated so far;
-/// 4. the transformers, in Kustomize's fixed order whatever the order of keys in the file:
-///    patchesStrategicMerge, patches, namespace, namePrefix, nameSuffix, each `labels` entry,
-///    commonLabels, commonAnnotations, patchesJson6902, replicas, each `images` entry,
-///    replacements.
+/// 4. the transformers, as `BuildPlan.kustomization` orders them.
 ///
-/// Name hashes, reference updates and sorting happen once, for the whole build (`Finalizer`).
+/// Name hashes, reference updates and sorting happen once, for the whole build
+/// (`BuildPlan.finish`).
 struct KustomizeBuilder {
   let files: ProjectFiles
   let rules: BuildRules
@@ -196,43 +194,9 @@ struct KustomizeBuilder {
       adoptSchema(of: nested)
       try following(entry.path) { try $0.accumulate(nested, in: path, into: &accumulation, component: component) }
     }
-    for transform in transforms(of: withSchema(kustomization)) {
-      try accumulation.apply(transform)
-    }
+    try accumulation.run(BuildPlan.kustomization(withSchema(kustomization)))
     markTransformed(&accumulation, by: kustomization, in: directory)
-    if !kustomization.vars.isEmpty {
-      try accumulation.apply(BindVars(vars: kustomization.vars))
-      try accumulation.vars.merge(kustomization.vars)
-    }
-  }
-
-  /// The transformers of a kustomization, in Kustomize's fixed order, reading their field
-  /// specs from `config` (the kustomization's merged configuration).
-  func transforms(of k: Kustomization, config: TransformerConfig = .defaults) -> [any Transform] {
-    var steps: [any Transform] = []
-    if !k.patchesStrategicMerge.isEmpty { steps.append(ApplyPatches(patches: k.patchesStrategicMerge)) }
-    if !k.patches.isEmpty { steps.append(ApplyPatches(patches: k.patches)) }
-    if let namespace = k.namespace { steps.append(SetNamespace(namespace: namespace, fieldSpecs: config.namespace)) }
-    if let prefix = k.namePrefix { steps.append(AddNamePrefix(prefix: prefix, fieldSpecs: config.namePrefix)) }
-    if let suffix = k.nameSuffix { steps.append(AddNameSuffix(suffix: suffix, fieldSpecs: config.nameSuffix)) }
-    for set in k.labels {
-      let reach: AddLabels.Reach = set.includeSelectors ? .selectors : set.includeTemplates ? .templates : .metadataOnly
-      steps.append(
-        set.fields.isEmpty
-          ? AddLabels(labels: set.pairs, reach: reach, config: config)
-          : AddLabels(labels: set.pairs, fieldSpecs: set.fields))
-    }
-    if !k.commonLabels.isEmpty {
-      steps.append(AddLabels(labels: k.commonLabels, reach: .selectors, config: config))
-    }
-    if !k.commonAnnotations.isEmpty {
-      steps.append(AddAnnotations(annotations: k.commonAnnotations, fieldSpecs: config.commonAnnotations))
-    }
-    if !k.patchesJson6902.isEmpty { steps.append(ApplyPatches(patches: k.patchesJson6902)) }
-    if !k.replicas.isEmpty { steps.append(SetReplicas(counts: k.replicas, fieldSpecs: config.replicas)) }
-    if !k.images.isEmpty { steps.append(SetImages(overrides: k.images, fieldSpecs: config.images)) }
-    if !k.replacements.isEmpty { steps.append(ApplyReplacements(replacements: k.replacements)) }
-    return steps
+    if !kustomization.vars.isEmpty { try accumulation.vars.merge(kustomization.vars) }
   }
 
   static func isRemote(_ path: String) -> Bool {

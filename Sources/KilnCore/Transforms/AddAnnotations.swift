@@ -4,6 +4,7 @@ public import KilnYAML
 /// Existing keys are overwritten.
 public struct AddAnnotations: Transform {
   public var name: String { "AddAnnotations" }
+  public var batching: Batching { .setEntries(annotations, specs: fieldSpecs) }
 
   public var annotations: [MapEntry]
   /// Where they go: `commonAnnotations` of the kustomization's configuration, or an

@@ -10,6 +10,7 @@ public import KilnYAML
 /// Existing keys are overwritten. Values are always strings.
 public struct AddLabels: Transform {
   public var name: String { "AddLabels" }
+  public var batching: Batching { .setEntries(labels, specs: fieldSpecs) }
 
   public var labels: [MapEntry]
   public var fieldSpecs: [FieldSpec]

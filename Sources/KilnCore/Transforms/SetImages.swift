@@ -12,6 +12,8 @@ import KilnYAML
 /// image, each entry in order (twice on the standard paths): the same result, one walk.
 public struct SetImages: Transform {
   public var name: String { "SetImages" }
+  /// Images through an index, unless field specs of a configuration reach other fields.
+  public var batching: Batching { extraFieldSpecs.isEmpty ? .images(self) : .none }
 
   public var overrides: [ImageOverride]
   /// Fields beyond the standard pod-spec ones (`FieldSpecs.images`) that hold an image: from

@@ -5,6 +5,8 @@ public import KilnYAML
 /// earlier name matches. A name that matches none of them is an error, as in Kustomize.
 public struct SetReplicas: Transform {
   public var name: String { "SetReplicas" }
+  /// Counts through an index, unless field specs of a configuration reach other fields.
+  public var batching: Batching { extraFieldSpecs.isEmpty ? .replicaCounts(self) : .none }
 
   public struct Count: Sendable {
     public var name: String

@@ -8,11 +8,12 @@ import KilnYAML
 ///
 /// Several objects named by one objref is an error; none is not, yet (the var cannot be
 /// resolved at the end, and that is the error).
-struct BindVars: Transform {
-  var name: String { "BindVars" }
+public struct BindVars: Transform {
+  public var name: String { "BindVars" }
+  public var batching: Batching { .varBinding(self) }
   let vars: [Var]
 
-  func apply(to resources: inout [Resource]) throws {
+  public func apply(to resources: inout [Resource]) throws {
     var index = NameIndex()
     index.add(resources, from: 0)
     try apply(to: &resources, index: index)

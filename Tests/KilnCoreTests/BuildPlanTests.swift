@@ -4,10 +4,10 @@ import Testing
 @testable import KilnCore
 
 /// The build order is data, pinned here: changing it changes what environments mean.
-@Suite struct PipelineOrderTests {
+@Suite struct BuildPlanTests {
   @Test func componentStages() {
     #expect(
-      Pipeline.componentStages.map(\.name) == [
+      BuildPlan.componentStages.map(\.name) == [
         "replicas", "image", "images", "resources", "env", "nodeSelector", "tolerations", "affinity",
         "podAnnotations", "podLabels", "patches",
       ])
@@ -15,8 +15,8 @@ import Testing
 
   @Test func environmentStagesFollowKustomizesTransformerOrder() {
     #expect(
-      Pipeline.environmentStages.map(\.name) == [
-        "namespace", "labels", "commonLabels", "commonAnnotations", "images", "patches",
+      BuildPlan.environmentStages.map(\.name) == [
+        "namespace", "ownNamespaceCopies", "labels", "commonLabels", "commonAnnotations", "images", "patches",
       ])
   }
 
@@ -43,12 +43,26 @@ import Testing
           """.utf8), file: "kustomization.yaml"
       ).first)
     let kustomization = try KustomizationDecoder.decode(node, file: "kustomization.yaml")
-    let builder = KustomizeBuilder(
-      files: try ProjectFiles(fileSystem: InMemoryFileSystem(), root: "/", displayPrefix: ""), rules: .kustomize)
+    let plan = BuildPlan.kustomization(kustomization)
     #expect(
-      builder.transforms(of: kustomization).map(\.name) == [
-        "ApplyPatches", "ApplyPatches", "SetNamespace", "AddNamePrefix", "AddNameSuffix", "AddLabels", "AddLabels",
-        "AddAnnotations", "ApplyPatches", "SetReplicas", "SetImages", "ApplyReplacements",
+      plan.names == [
+        "patchesStrategicMerge", "patches", "namespace", "namePrefix", "nameSuffix", "labels", "commonLabels",
+        "commonAnnotations", "patchesJson6902", "replicas", "images", "replacements",
+      ])
+    #expect(
+      plan.steps.map(\.configuredBy.kind) == [
+        "PatchStrategicMergeTransformer", "PatchTransformer", "NamespaceTransformer", "PrefixTransformer",
+        "SuffixTransformer", "LabelTransformer", "LabelTransformer", "AnnotationsTransformer",
+        "PatchJson6902Transformer", "ReplicaCountTransformer", "ImageTagTransformer", "ReplacementTransformer",
+      ])
+    #expect(plan.steps.allSatisfy { $0.configuredBy.file == "kustomization.yaml" })
+  }
+
+  @Test func theFinalPlan() {
+    #expect(BuildPlan.finish(order: .fifo).names == ["hashSuffixes", "nameReferences", "vars", "localConfig", "sortOrder"])
+    #expect(
+      BuildPlan.finish(order: .fifo, stringifyAnnotations: true).names == [
+        "hashSuffixes", "nameReferences", "vars", "localConfig", "sortOrder", "stringifyAnnotations",
       ])
   }
 }
