@@ -59,7 +59,8 @@ import Testing
   }
 
   @Test func theFinalPlan() {
-    #expect(BuildPlan.finish(order: .fifo).names == ["hashSuffixes", "nameReferences", "vars", "localConfig", "sortOrder"])
+    #expect(
+      BuildPlan.finish(order: .fifo).names == ["hashSuffixes", "nameReferences", "vars", "localConfig", "sortOrder"])
     #expect(
       BuildPlan.finish(order: .fifo, stringifyAnnotations: true).names == [
         "hashSuffixes", "nameReferences", "vars", "localConfig", "sortOrder", "stringifyAnnotations",
