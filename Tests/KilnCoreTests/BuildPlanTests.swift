@@ -60,10 +60,12 @@ import Testing
 
   @Test func theFinalPlan() {
     #expect(
-      BuildPlan.finish(order: .fifo).names == ["hashSuffixes", "nameReferences", "vars", "localConfig", "sortOrder"])
+      BuildPlan.finish(order: .fifo).names == [
+        "hashSuffixes", "nameReferences", "vars", "scopedVars", "localConfig", "sortOrder",
+      ])
     #expect(
       BuildPlan.finish(order: .fifo, stringifyAnnotations: true).names == [
-        "hashSuffixes", "nameReferences", "vars", "localConfig", "sortOrder", "stringifyAnnotations",
+        "hashSuffixes", "nameReferences", "vars", "scopedVars", "localConfig", "sortOrder", "stringifyAnnotations",
       ])
   }
 }
