@@ -4,7 +4,8 @@ import KilnYAML
 /// about how the build made it. Only the top kustomization's list counts (Kustomize gives it
 /// to every kustomization below), and any entry at all, even an unknown word, makes Kustomize
 /// track origins; what it prints at the end is what the list names.
-struct BuildMetadata: Sendable {
+struct BuildMetadata: Transform {
+  var name: String { "BuildMetadata" }
   static let originKey = "config.kubernetes.io/origin"
   static let transformationsKey = "alpha.config.kubernetes.io/transformations"
   static let managedByKey = "app.kubernetes.io/managed-by"
