@@ -170,4 +170,24 @@ import Testing
       ])
     #expect(ReplacementPath.split(#"data.a\.b"#) == ["data", "a.b"])
   }
+
+  @Test func aListElementPatternIsFoundAnywhereUnlessAnchored() throws {
+    #expect(try ElementPattern("web").matches("webapp"))
+    #expect(try ElementPattern("web").matches("my-web"))
+    #expect(try !ElementPattern("^web$").matches("webapp"))
+    #expect(try ElementPattern("a.i").matches("api"))
+  }
+
+  @Test func queuedLabelsWaitUnlessTheirFieldsMeetAReplacementPath() throws {
+    let labels = FieldSpec(path: "spec/template/metadata/labels", create: true).path
+    // A label set on the template, and a replacement reading the template's labels: they meet.
+    #expect(ApplyReplacements.meet(labels, [.key("spec"), .key("template")]))
+    #expect(
+      ApplyReplacements.meet(labels, [.key("spec"), .key("template"), .key("metadata"), .key("labels"), .key("a")]))
+    // A replacement writing a container's env var: they do not.
+    #expect(
+      !ApplyReplacements.meet(
+        labels, [.key("spec"), .key("template"), .key("spec"), .key("containers"), nil, .key("env")])
+    )
+  }
 }

@@ -77,6 +77,12 @@ enum SourceStep {
   case last
   case element(field: String, value: String)
 
+  /// The step as a map key, or nil for a list element.
+  var reach: FieldSpec.Step? {
+    if case .field(let key) = self { return .key(key) }
+    return nil
+  }
+
   static func parse(_ path: String, at location: SourceLocation) throws -> [SourceStep] {
     try ReplacementPath.split(path).compactMap { raw in
       let part = raw.trimmingSpace()
@@ -102,7 +108,13 @@ enum TargetStep {
   case field(String)
   case index(Int)
   case every
-  case matching(field: String, pattern: RE2Regex, value: String)
+  case matching(field: String, pattern: ElementPattern, value: String)
+
+  /// The step as a map key, or nil for a list element.
+  var reach: FieldSpec.Step? {
+    if case .field(let key) = self { return .key(key) }
+    return nil
+  }
 
   static func parse(_ path: Replacement.Path) throws -> [TargetStep] {
     let location = path.location
@@ -114,7 +126,7 @@ enum TargetStep {
       if ReplacementPath.isListElement(part) {
         let (field, value) = try ReplacementPath.fieldAndValue(part, at: location)
         do {
-          return .matching(field: field, pattern: try RE2Regex(value), value: value)
+          return .matching(field: field, pattern: try ElementPattern(value), value: value)
         } catch {
           throw Diagnostic.error(ReplacementMessages.badPattern(part, "\(error)"), at: location)
         }
@@ -135,4 +147,32 @@ enum TargetStep {
   }
 
   enum ContainerKind { case mapping, sequence, leaf }
+}
+
+/// The value of a `[field=value]` target step: Go's `regexp.MatchString`, a match anywhere in
+/// the text. A plain word (most are container or variable names) is looked for as it is.
+struct ElementPattern: Sendable {
+  private let literal: [UInt8]?
+  private let regex: RE2Regex?
+
+  init(_ pattern: String) throws {
+    if pattern.unicodeScalars.allSatisfy({ !"\\.+*?()|[]{}^$".unicodeScalars.contains($0) }) {
+      literal = Array(pattern.utf8)
+      regex = nil
+    } else {
+      literal = nil
+      regex = try RE2Regex(pattern)
+    }
+  }
+
+  func matches(_ text: String) -> Bool {
+    guard let literal else { return regex?.matches(text) ?? false }
+    if literal.isEmpty { return true }
+    let bytes = Array(text.utf8)
+    guard bytes.count >= literal.count else { return false }
+    for start in 0...(bytes.count - literal.count) where bytes[start..<start + literal.count].elementsEqual(literal) {
+      return true
+    }
+    return false
+  }
 }

@@ -67,11 +67,18 @@ struct CompiledSelector {
 struct ReplacementIndex {
   private var byName: [String: [Int]] = [:]
   private var byKind: [String: [Int]] = [:]
-  private let count: Int
+  /// Objects `0..<covered` are filed.
+  private(set) var covered = 0
 
-  init(_ resources: [Resource]) {
-    count = resources.count
-    for i in resources.indices { add(i, resources[i]) }
+  init(_ resources: [Resource] = []) {
+    extend(resources)
+  }
+
+  /// Files the objects added since the last call (an accumulation keeps one index while
+  /// objects are only appended and replacements run).
+  mutating func extend(_ resources: [Resource]) {
+    for i in covered..<resources.count { add(i, resources[i]) }
+    covered = max(covered, resources.count)
   }
 
   /// Files object `i` under its names and kinds (again, after a write that may change them).
@@ -97,6 +104,6 @@ struct ReplacementIndex {
   func candidates(_ selector: Replacement.Selector) -> [Int] {
     if let name = selector.name, !name.isEmpty { return byName[name] ?? [] }
     if let kind = selector.kind, !kind.isEmpty { return byKind[kind] ?? [] }
-    return Array(0..<count)
+    return Array(0..<covered)
   }
 }
