@@ -54,6 +54,10 @@ public struct Kustomization: Sendable {
   public var sortOrder: SortOrder?
   /// `vars`, in written order.
   public var vars: [Var] = []
+  /// `generators`, `transformers`, `validators`: plugin configurations (`PluginConfig`).
+  public var generators: [Entry] = []
+  public var transformers: [Entry] = []
+  public var validators: [Entry] = []
   /// `openapi`: Kustomize's built-in schema named by version, or a schema file.
   public enum OpenAPI: Sendable {
     case builtin

@@ -12,12 +12,12 @@ struct KustomizationDecoder {
     "commonLabels", "labels", "commonAnnotations", "images", "imageTags", "replicas", "patches",
     "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
     "sortOptions", "replacements", "vars", "buildMetadata", "helmGlobals", "helmCharts",
-    "helmChartInflationGenerator", "openapi",
+    "helmChartInflationGenerator", "openapi", "generators", "transformers", "validators",
   ]
 
   /// Kustomize fields kiln does not implement: an error when they hold anything.
   static let notSupported = [
-    "crds", "configurations", "generators", "transformers", "validators",
+    "crds", "configurations",
   ]
 
   /// Deprecated fields and what replaces them, as kubectl words its warnings.
@@ -97,6 +97,9 @@ struct KustomizationDecoder {
     for item in fields.sequence("replicas", problems: &problems) ?? [] {
       if let count = replicaCount(item) { result.replicas.append(count) }
     }
+    result.generators = entries("generators", fields)
+    result.transformers = entries("transformers", fields)
+    result.validators = entries("validators", fields)
     result.replacements = replacements(fields.sequence("replacements", problems: &problems) ?? [])
     for item in fields.sequence("patchesStrategicMerge", problems: &problems) ?? [] {
       if let patch = strategicMergePatch(item) { result.patchesStrategicMerge.append(patch) }

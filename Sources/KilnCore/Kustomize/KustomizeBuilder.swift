@@ -174,6 +174,7 @@ struct KustomizeBuilder {
         }, readsExisting: generators.contains { $0.behavior != .create })
       markGenerated(&accumulation, in: directory)
     }
+    try runGeneratorPlugins(kustomization, in: directory, into: &accumulation, component: component)
     for entry in kustomization.components {
       let path = try files.resolve(
         entry.path, in: directory, at: entry.location, mayLeaveRoot: rules.filesInsideTheirKustomization)
@@ -194,7 +195,12 @@ struct KustomizeBuilder {
       adoptSchema(of: nested)
       try following(entry.path) { try $0.accumulate(nested, in: path, into: &accumulation, component: component) }
     }
-    try accumulation.run(BuildPlan.kustomization(withSchema(kustomization)))
+    let userTransformers = try pluginSteps(
+      kustomization.transformers, as: .transformer, of: kustomization, in: directory)
+    try accumulation.run(BuildPlan.kustomization(withSchema(kustomization), userTransformers: userTransformers))
+    for validator in try pluginSteps(kustomization.validators, as: .validator, of: kustomization, in: directory) {
+      try accumulation.validate(validator)
+    }
     markTransformed(&accumulation, by: kustomization, in: directory)
     if !kustomization.vars.isEmpty { try accumulation.vars.merge(kustomization.vars) }
   }
@@ -208,7 +214,7 @@ struct KustomizeBuilder {
     return scheme || path.hasPrefix("github.com/") || path.hasPrefix("git@")
   }
 
-  private mutating func buildEntry(_ entry: Kustomization.Entry, in directory: String, component: String?) throws
+  mutating func buildEntry(_ entry: Kustomization.Entry, in directory: String, component: String?) throws
     -> (resources: [Resource], vars: VarSet)
   {
     if Self.isRemote(entry.path) {
