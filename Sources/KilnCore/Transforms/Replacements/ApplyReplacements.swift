@@ -39,19 +39,9 @@ public struct ApplyReplacements: Transform {
     try apply(to: &resources, index: &index)
   }
 
-  /// What a run may have changed besides values, for indexes kept across transforms.
-  struct Effects {
-    /// A write under `metadata` (or to `kind`, `apiVersion`): names may have changed.
-    var ids = false
-    /// A write that may reach a container image.
-    var images = false
-  }
-
   /// The same with an index of `resources` kept by the caller, brought up to date here.
-  @discardableResult
-  func apply(to resources: inout [Resource], index: inout ReplacementIndex) throws -> Effects {
+  func apply(to resources: inout [Resource], index: inout ReplacementIndex) throws {
     index.extend(resources)
-    var effects = Effects()
     for (r, replacement) in replacements.enumerated() {
       let value = try sourceValue(replacement, in: resources, index: index)
       for (t, target) in replacement.targets.enumerated() {
@@ -59,8 +49,6 @@ public struct ApplyReplacements: Transform {
         let rejects = try target.reject.map(CompiledSelector.init)
         let paths = try zip(target.fieldPaths, targetSteps[r][t]).map { path, steps in (path, try steps.get()) }
         let renames = paths.contains { Self.mayChangeID($0.1) }
-        effects.ids = effects.ids || renames
-        effects.images = effects.images || paths.contains { Self.mayChangeImages($0.1, writing: value) }
         for i in index.candidates(target.select) where Self.selects(resources[i], select, rejects) {
           for (path, steps) in paths {
             try write(value, into: &resources[i], steps, path: path, options: target.options)
@@ -69,32 +57,9 @@ public struct ApplyReplacements: Transform {
         }
       }
     }
-    return effects
   }
 
-  /// Every field path the replacements read or write, as keys and list elements, so that work
-  /// queued on other fields can stay queued; nil when that cannot be told (a path kiln cannot
-  /// read, a selector that looks at labels or annotations).
-  var reach: [[FieldSpec.Step?]]? {
-    var paths: [[FieldSpec.Step?]] = []
-    for (r, replacement) in replacements.enumerated() {
-      guard let source = try? SourceStep.parse(replacement.source.fieldPath.text, at: .unknown) else { return nil }
-      paths.append(source.map(\.reach))
-      for (t, target) in replacement.targets.enumerated() {
-        if ([target.select] + target.reject).contains(where: { $0.labelSelector != nil || $0.annotationSelector != nil }
-        ) {
-          return nil
-        }
-        for steps in targetSteps[r][t] {
-          guard let steps = try? steps.get() else { return nil }
-          paths.append(steps.map(\.reach))
-        }
-      }
-    }
-    return paths
-  }
-
-  /// Whether a field spec's path and a path of `reach` meet: one leads into the other. Map keys
+  /// Whether a field spec's path and a replacement's path meet: one leads into the other. Map keys
   /// are `.key`, list elements `nil`; a spec's `.list(name)` is the key and then its elements.
   static func meet(_ spec: [FieldSpec.Step], _ path: [FieldSpec.Step?]) -> Bool {
     var flat: [FieldSpec.Step?] = []
@@ -199,19 +164,6 @@ public struct ApplyReplacements: Transform {
     }
     guard select.matchesAnyID(of: resource) else { return false }
     return !rejects.contains { !$0.selector.namesNoID && $0.matchesAnyID(of: resource) }
-  }
-
-  /// A write that passes through a container list or an `image` field, or puts a map or list
-  /// anywhere but under `metadata`.
-  static func mayChangeImages(_ steps: [TargetStep], writing value: Node) -> Bool {
-    if !value.isMapping && !value.isSequence {
-      return steps.contains {
-        guard case .field(let key) = $0 else { return false }
-        return key == "image" || key == "containers" || key == "initContainers" || key == "ephemeralContainers"
-      }
-    }
-    guard case .field("metadata")? = steps.first else { return true }
-    return false
   }
 
   /// A write under `metadata`, or to `kind` or `apiVersion`, may give the object a new id.

@@ -77,12 +77,6 @@ enum SourceStep {
   case last
   case element(field: String, value: String)
 
-  /// The step as a map key, or nil for a list element.
-  var reach: FieldSpec.Step? {
-    if case .field(let key) = self { return .key(key) }
-    return nil
-  }
-
   static func parse(_ path: String, at location: SourceLocation) throws -> [SourceStep] {
     try ReplacementPath.split(path).compactMap { raw in
       let part = raw.trimmingSpace()
@@ -109,12 +103,6 @@ enum TargetStep {
   case index(Int)
   case every
   case matching(field: String, pattern: ElementPattern, value: String)
-
-  /// The step as a map key, or nil for a list element.
-  var reach: FieldSpec.Step? {
-    if case .field(let key) = self { return .key(key) }
-    return nil
-  }
 
   static func parse(_ path: Replacement.Path) throws -> [TargetStep] {
     let location = path.location
