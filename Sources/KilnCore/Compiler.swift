@@ -67,12 +67,16 @@ public enum Compiler {
     // environment's namespace.
     var ownNamespace: [Resource] = []
     var varScopes: [VarScope] = []
+    // The name-reference rows of the base, and of each component whose configurations add some.
+    var nameReference = TransformerConfig.defaults.nameReference
+    var componentNameReferences: [String: [NameReferenceTable.Row]] = [:]
     var problems = DiagnosticCollector()
     if files.kind(of: "base") == .directory {
       problems.recording {
         let built = try builder.build("base")
         resources += built.resources
         varScopes.append(VarScope(vars: built.vars))
+        nameReference = built.config.nameReference
       }
     }
     for name in values.enabledComponents {
@@ -82,13 +86,15 @@ public enum Compiler {
           let built = try component(name, settings, with: &builder)
           resources += built.resources
           varScopes.append(VarScope(vars: built.vars, component: name))
+          componentNameReferences[name] = built.config.nameReference
         }
       }
       for instance in settings.instances where instance.enabled {
         problems.recording {
-          let (copy, vars) = try component(name, instance, with: &builder)
+          let (copy, vars, config) = try component(name, instance, with: &builder)
           if instance.namespace == nil { resources += copy } else { ownNamespace += copy }
           varScopes.append(VarScope(vars: vars, component: name, instance: instance.label))
+          componentNameReferences[name] = config.nameReference
         }
       }
     }
@@ -97,32 +103,39 @@ public enum Compiler {
       values.generators, in: EnvironmentLoader.directory, files: files, fence: nil, into: &resources, component: nil)
     try BuildPlan.environment(values, ownNamespace: ownNamespace).foldCollecting(&resources)
     try KustomizeBuilder.checkUnique(resources)
-    try BuildPlan.finish(order: .legacy(.standard), scopedVars: varScopes).fold(&resources)
+    try BuildPlan.finish(
+      order: .legacy(.standard), scopedVars: varScopes, nameReference: nameReference,
+      componentNameReferences: componentNameReferences.filter { $0.value != nameReference }
+    ).fold(&resources)
     return BuildResult(resources: resources, warnings: values.warnings + builder.warnings, values: values)
   }
 
   /// A component built from its directory, with its environment settings.
   private static func component(_ name: String, _ settings: ComponentValues, with builder: inout KustomizeBuilder)
-    throws -> (resources: [Resource], vars: VarSet)
+    throws -> (resources: [Resource], vars: VarSet, config: TransformerConfig)
   {
     let built = try builder.build("components/\(name)", component: name, generators: settings.generators)
     var own = built.resources
     try BuildPlan.component(settings).foldCollecting(&own)
-    return (own, built.vars)
+    return (own, built.vars, built.config)
   }
 
   /// One copy of an instanced component: renamed and moved into its namespace first, so that
   /// its settings and patches see it as it will be.
   private static func component(_ name: String, _ instance: ComponentInstance, with builder: inout KustomizeBuilder)
-    throws -> (resources: [Resource], vars: VarSet)
+    throws -> (resources: [Resource], vars: VarSet, config: TransformerConfig)
   {
     let built = try builder.build("components/\(name)", component: name, generators: instance.settings.generators)
     var copy = built.resources
-    if let suffix = instance.nameSuffix { try AddNameSuffix(suffix: suffix).apply(to: &copy) }
-    if let namespace = instance.namespace { try SetNamespace(namespace: namespace).apply(to: &copy) }
+    if let suffix = instance.nameSuffix {
+      try AddNameSuffix(suffix: suffix, fieldSpecs: built.config.nameSuffix).apply(to: &copy)
+    }
+    if let namespace = instance.namespace {
+      try SetNamespace(namespace: namespace, fieldSpecs: built.config.namespace).apply(to: &copy)
+    }
     for index in copy.indices { copy[index].instance = instance.label }
     try BuildPlan.component(instance.settings).foldCollecting(&copy)
-    return (copy, built.vars)
+    return (copy, built.vars, built.config)
   }
 
   /// `kiln values`: the values an environment ends up with, every layer merged and checked as

@@ -51,9 +51,10 @@ public enum Kustomizer {
   }
 
   private static func build(with builder: inout KustomizeBuilder) throws -> Result {
-    let (built, kustomization, vars) = try builder.build(".")
+    let (built, kustomization, vars, config) = try builder.build(".")
     var plan = BuildPlan.finish(
-      order: kustomization?.sortOrder ?? .legacy(.standard), vars: vars, stringifyAnnotations: true)
+      order: kustomization?.sortOrder ?? .legacy(.standard), vars: vars, varReference: config.varReference,
+      nameReference: config.nameReference, stringifyAnnotations: true)
     // After the bookkeeping annotations are cleared: these are two of them, asked for.
     if let options = kustomization?.buildMetadata, !options.isEmpty {
       plan.steps.append(PlanStep("buildMetadata", .init(kind: "BuildMetadata"), BuildMetadata(options)))

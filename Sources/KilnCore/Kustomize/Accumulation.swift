@@ -15,6 +15,9 @@ struct Accumulation {
   private(set) var resources: [Resource] = []
   /// The `vars` of the kustomization and of everything it includes.
   var vars = VarSet()
+  /// The transformer configuration of the kustomization and of everything it includes
+  /// (Kustomize's accumulated `TransformerConfig`): its transformers read their field specs here.
+  var config = TransformerConfig()
   private var pending = PendingEntries()
   private var replicaIndex = SetReplicas.NameIndex()
   private var imageIndex = ImageIndex()

@@ -44,6 +44,9 @@ public struct Kustomization: Sendable {
   /// `replacements`, inline and from files, in order.
   public var replacements: [Replacement] = []
   public var replicas: [SetReplicas.Count] = []
+  /// `configurations`: files of transformer configuration (or, with a line break, the
+  /// configuration itself), merged into Kustomize's defaults.
+  public var configurations: [Entry] = []
   /// `patchesStrategicMerge`, `patches` and `patchesJson6902`, each in listed order.
   public var patchesStrategicMerge: [PatchSpec] = []
   public var patches: [PatchSpec] = []

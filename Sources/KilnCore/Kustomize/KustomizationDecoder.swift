@@ -11,13 +11,13 @@ struct KustomizationDecoder {
     "apiVersion", "kind", "metadata", "resources", "bases", "components", "namespace", "namePrefix", "nameSuffix",
     "commonLabels", "labels", "commonAnnotations", "images", "imageTags", "replicas", "patches",
     "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
-    "sortOptions", "replacements", "vars", "buildMetadata", "helmGlobals", "helmCharts",
+    "sortOptions", "configurations", "replacements", "vars", "buildMetadata", "helmGlobals", "helmCharts",
     "helmChartInflationGenerator", "openapi", "generators", "transformers", "validators",
   ]
 
   /// Kustomize fields kiln does not implement: an error when they hold anything.
   static let notSupported = [
-    "crds", "configurations",
+    "crds"
   ]
 
   /// Deprecated fields and what replaces them, as kubectl words its warnings.
@@ -77,6 +77,7 @@ struct KustomizationDecoder {
     }
     result.resources = entries("resources", fields) + entries("bases", fields)
     result.components = entries("components", fields)
+    result.configurations = entries("configurations", fields)
     result.namespace = scalarString("namespace", fields)
     result.namePrefix = scalarString("namePrefix", fields)
     result.nameSuffix = scalarString("nameSuffix", fields)

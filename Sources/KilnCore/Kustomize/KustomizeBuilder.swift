@@ -43,7 +43,7 @@ struct KustomizeBuilder {
   mutating func build(
     _ directory: String, component: String? = nil, requestedBy location: SourceLocation? = nil,
     generators: [GeneratorSpec] = []
-  ) throws -> (resources: [Resource], kustomization: Kustomization?, vars: VarSet) {
+  ) throws -> (resources: [Resource], kustomization: Kustomization?, vars: VarSet, config: TransformerConfig) {
     try checkNotEnclosingABuild(directory, listedIn: "resources", at: location)
     building.append(directory)
     defer { building.removeLast() }
@@ -58,7 +58,7 @@ struct KustomizeBuilder {
           only, in: directory, files: files, fence: fence(directory), into: &resources, component: component)
         try Self.checkUnique(resources)
       }
-      return (resources, nil, VarSet())
+      return (resources, nil, VarSet(), .defaults)
     }
     kustomization.configMapGenerator += generators.filter { $0.kind == .configMap }
     kustomization.secretGenerator += generators.filter { $0.kind == .secret }
@@ -71,7 +71,7 @@ struct KustomizeBuilder {
     try accumulate(kustomization, in: directory, into: &accumulation, component: component)
     let resources = try accumulation.finish()
     try Self.checkUnique(resources)
-    return (resources, kustomization, accumulation.vars)
+    return (resources, kustomization, accumulation.vars, accumulation.config)
   }
 
   /// The kustomization of a directory, or nil when it has none (and the rules allow that).
@@ -160,9 +160,13 @@ struct KustomizeBuilder {
         let built = try buildEntry(entry, in: directory, component: component)
         accumulation.append(built.resources)
         try accumulation.vars.merge(built.vars)
+        if let config = built.config { accumulation.config = try accumulation.config.merged(with: config) }
       }
     }
     try problems.throwIfErrors()
+    // Kustomize merges the kustomization's own configuration after its resources' and before
+    // its components': its transformers see all three.
+    accumulation.config = try accumulation.config.merged(with: ownConfiguration(kustomization, in: directory))
     let generators = kustomization.configMapGenerator + kustomization.secretGenerator
     if !generators.isEmpty {
       let files = files
@@ -197,7 +201,9 @@ struct KustomizeBuilder {
     }
     let userTransformers = try pluginSteps(
       kustomization.transformers, as: .transformer, of: kustomization, in: directory)
-    try accumulation.run(BuildPlan.kustomization(withSchema(kustomization), userTransformers: userTransformers))
+    try accumulation.run(
+      BuildPlan.kustomization(
+        withSchema(kustomization), config: accumulation.config, userTransformers: userTransformers))
     for validator in try pluginSteps(kustomization.validators, as: .validator, of: kustomization, in: directory) {
       try accumulation.validate(validator)
     }
@@ -215,7 +221,7 @@ struct KustomizeBuilder {
   }
 
   mutating func buildEntry(_ entry: Kustomization.Entry, in directory: String, component: String?) throws
-    -> (resources: [Resource], vars: VarSet)
+    -> (resources: [Resource], vars: VarSet, config: TransformerConfig?)
   {
     if Self.isRemote(entry.path) {
       throw Diagnostic.error("remote resources are not supported: \"\(entry.path)\"", at: entry.location)
@@ -231,14 +237,14 @@ struct KustomizeBuilder {
       let built = try following(entry.path) {
         try $0.build(path, component: component, requestedBy: entry.location)
       }
-      return (built.resources, built.vars)
+      return (built.resources, built.vars, built.config)
     case .file:
       var loaded = try ResourceFile.load(
         path, files: files, within: fence(directory), dialect: rules.resourceDialect, options: rules.resourceReading,
         component: component,
         at: entry.location)
       markRead(&loaded, entry: entry.path)
-      return (loaded, VarSet())
+      return (loaded, VarSet(), nil)
     case nil:
       if files.isSymlink(path) {
         throw Diagnostic.error(

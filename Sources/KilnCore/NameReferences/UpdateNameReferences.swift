@@ -20,21 +20,32 @@ public struct UpdateNameReferences: Transform {
   /// unless `configurations` (or `crds`) add to it.
   public var rows: [NameReferenceTable.Row]
 
-  public init(rows: [NameReferenceTable.Row] = NameReferenceTable.rows) { self.rows = rows }
+  /// Rows for the objects of one component of a kiln project (by component name): a
+  /// component's `configurations` are in force for its own objects only.
+  public var componentRows: [String: [NameReferenceTable.Row]]
+
+  public init(
+    rows: [NameReferenceTable.Row] = NameReferenceTable.rows, componentRows: [String: [NameReferenceTable.Row]] = [:]
+  ) {
+    self.rows = rows
+    self.componentRows = componentRows
+  }
 
   public func apply(to resources: inout [Resource]) throws {
     let referrals = Referrals(resources)
     let byKind = NameReferenceTable.referringFields(rows, forKindsOf: resources)
+    let byComponent = componentRows.mapValues { NameReferenceTable.referringFields($0, forKindsOf: resources) }
     // Each referrer changes only its own fields, reading the names recorded before the update:
     // the objects are updated on every core, in pieces, and their problems kept in order.
-    let pieces = InParallel.ranges(resources.count, minimum: 64) { [resources, byKind] range in
+    let pieces = InParallel.ranges(resources.count, minimum: 64) { [resources, byKind, byComponent] range in
       var updated: [(index: Int, node: Node)] = []
       var problems = DiagnosticCollector()
       for index in range {
         var node = resources[index].node
         // Like Kustomize, a referrer stops at its first problem; other referrers go on.
         let changed = problems.recording {
-          try Self.update(&node, of: resources[index], at: index, referrals, byKind)
+          let fields = resources[index].component.flatMap { byComponent[$0] } ?? byKind
+          return try Self.update(&node, of: resources[index], at: index, referrals, fields)
         }
         if changed == true { updated.append((index, node)) }
       }

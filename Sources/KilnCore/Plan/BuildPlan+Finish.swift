@@ -10,11 +10,15 @@ extension BuildPlan {
   /// output order; for `kiln kustomize`, annotation values made strings as kubectl prints them.
   static func finish(
     order: Kustomization.SortOrder, vars: VarSet = VarSet(), scopedVars: [VarScope] = [],
-    varReference: [FieldSpec] = TransformerConfig.defaults.varReference, stringifyAnnotations: Bool = false
+    varReference: [FieldSpec] = TransformerConfig.defaults.varReference,
+    nameReference: [NameReferenceTable.Row] = TransformerConfig.defaults.nameReference,
+    componentNameReferences: [String: [NameReferenceTable.Row]] = [:], stringifyAnnotations: Bool = false
   ) -> BuildPlan {
     var steps = [
       PlanStep("hashSuffixes", .init(kind: "HashTransformer"), AddHashSuffixes()),
-      PlanStep("nameReferences", .init(kind: "NameReferenceTransformer"), UpdateNameReferences()),
+      PlanStep(
+        "nameReferences", .init(kind: "NameReferenceTransformer"),
+        UpdateNameReferences(rows: nameReference, componentRows: componentNameReferences)),
       PlanStep("vars", .init(kind: "VarResolver"), ResolveVars(vars: vars.vars, fieldSpecs: varReference)),
       PlanStep(
         "scopedVars", .init(kind: "VarResolver"), ResolveScopedVars(scopes: scopedVars, fieldSpecs: varReference)),

@@ -32,7 +32,7 @@ extension BuildPlan {
         "labels", "LabelTransformer",
         set.fields.isEmpty
           ? AddLabels(labels: set.pairs, reach: reach, config: config)
-          : AddLabels(labels: set.pairs, fieldSpecs: set.fields))
+          : AddLabels(labels: set.pairs, fieldSpecs: KustomizeBuilder.configured(set, config)))
     }
     if !k.commonLabels.isEmpty {
       add("commonLabels", "LabelTransformer", AddLabels(labels: k.commonLabels, reach: .selectors, config: config))

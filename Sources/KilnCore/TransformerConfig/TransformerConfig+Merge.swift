@@ -9,6 +9,8 @@ extension TransformerConfig {
   /// and its error messages follow that order.
   public func merged(with other: TransformerConfig) throws -> TransformerConfig {
     if other == self { return self }
+    // The usual first merge of a kustomization (nothing yet, then the defaults, already sorted).
+    if other == .defaults && self == TransformerConfig() { return other }
     var result = self
     result.namePrefix = try Self.merge(namePrefix, other.namePrefix, "namePrefix")
     result.nameSuffix = try Self.merge(nameSuffix, other.nameSuffix, "nameSuffix")

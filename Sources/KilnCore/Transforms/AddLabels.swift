@@ -41,11 +41,13 @@ public struct AddLabels: Transform {
   /// the entry's specs first, then each default unless one of them already stands for it (the
   /// same path, for kinds the default selects); standing for it with another `create` is an
   /// error ("conflicting fieldspecs").
-  static func fieldSpecs(includeSelectors: Bool, includeTemplates: Bool, custom: [FieldSpec]) throws -> [FieldSpec] {
-    if includeSelectors { return try merge(FieldSpecs.commonLabels, into: custom, failing: "the labels' fields") }
+  static func fieldSpecs(
+    includeSelectors: Bool, includeTemplates: Bool, custom: [FieldSpec], config: TransformerConfig = .defaults
+  ) throws -> [FieldSpec] {
+    if includeSelectors { return try merge(config.commonLabels, into: custom, failing: "the labels' fields") }
     var specs = try merge(FieldSpecs.metadataLabels, into: custom, failing: "the labels' fields")
     if includeTemplates {
-      specs = try merge(FieldSpecs.templateLabels, into: specs, failing: "the template label fields")
+      specs = try merge(config.templateLabels, into: specs, failing: "the template label fields")
     }
     return specs
   }
