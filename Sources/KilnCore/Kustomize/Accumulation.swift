@@ -17,7 +17,9 @@ struct Accumulation {
   var vars = VarSet()
   /// The transformer configuration of the kustomization and of everything it includes
   /// (Kustomize's accumulated `TransformerConfig`): its transformers read their field specs here.
-  var config = TransformerConfig()
+  /// It starts as the defaults, which every kustomization's own configuration holds anyway, so
+  /// that merging a configuration that adds nothing costs one comparison.
+  var config = TransformerConfig.defaults
   private var pending = PendingEntries()
   private var replicaIndex = SetReplicas.NameIndex()
   private var imageIndex = ImageIndex()

@@ -8,9 +8,9 @@ extension TransformerConfig {
   /// Kustomize sorts it (kind order, then `group_version_kind`), since its reference update
   /// and its error messages follow that order.
   public func merged(with other: TransformerConfig) throws -> TransformerConfig {
+    // The usual merge (a kustomization without configurations into one that has only the
+    // defaults). No test against `.defaults` here: computing `.defaults` calls this.
     if other == self { return self }
-    // The usual first merge of a kustomization (nothing yet, then the defaults, already sorted).
-    if other == .defaults && self == TransformerConfig() { return other }
     var result = self
     result.namePrefix = try Self.merge(namePrefix, other.namePrefix, "namePrefix")
     result.nameSuffix = try Self.merge(nameSuffix, other.nameSuffix, "nameSuffix")
