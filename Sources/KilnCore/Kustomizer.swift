@@ -25,12 +25,16 @@ public enum Kustomizer {
   }
 
   /// Builds the kustomization in `directory` (absolute). `displayPrefix` is how the user wrote
-  /// the directory, for messages. Throws a `Failure`.
-  public static func build(directory: String, displayPrefix: String = "", fileSystem: any FileSystem = DiskFileSystem())
-    throws -> Result
-  {
+  /// the directory, for messages. `filesAnywhere` is kubectl's `--load-restrictor
+  /// LoadRestrictionsNone`: files (patches, generator sources, resources) may lie outside their
+  /// kustomization's directory. Throws a `Failure`.
+  public static func build(
+    directory: String, displayPrefix: String = "", fileSystem: any FileSystem = DiskFileSystem(),
+    filesAnywhere: Bool = false
+  ) throws -> Result {
     InParallel.warmUp()
-    let files = try ProjectFiles(fileSystem: fileSystem, root: directory, displayPrefix: displayPrefix)
+    var files = try ProjectFiles(fileSystem: fileSystem, root: directory, displayPrefix: displayPrefix)
+    files.readsAnywhere = filesAnywhere
     var builder = KustomizeBuilder(files: files, rules: .kustomize)
     do {
       var result = try build(with: &builder)

@@ -19,6 +19,9 @@ public struct ProjectFiles: Sendable {
   private let listings = DirectoryListings()
   /// Files parsed ahead of the build, in parallel (`parseAhead`).
   private let parsedAhead = ParsedAhead()
+  /// `kubectl kustomize --load-restrictor LoadRestrictionsNone`: a file may be read wherever it
+  /// resolves, its kustomization's directory or the build root notwithstanding.
+  public var readsAnywhere = false
 
   public init(fileSystem: any FileSystem, root: String, displayPrefix: String) throws {
     self.fileSystem = fileSystem
@@ -170,7 +173,7 @@ public struct ProjectFiles: Sendable {
       throw Diagnostic.error("\(display(relative)): \(error.reason)", at: location)
     }
     let fence = try directory.map { try resolvedDirectory($0) } ?? root
-    guard real == fence || Path.isInside(real, fence) else {
+    guard readsAnywhere || real == fence || Path.isInside(real, fence) else {
       throw Diagnostic.error(
         "\(display(relative)) resolves to \(real), outside \(directory.map { display($0) } ?? "the project directory"); kiln does not read it",
         at: location)

@@ -19,13 +19,26 @@ extension Kiln {
       name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
+    @Option(
+      name: .customLong("load-restrictor"),
+      help: ArgumentHelp(
+        "LoadRestrictionsRootOnly (the default): a kustomization reads files only inside its own directory; LoadRestrictionsNone: anywhere.",
+        valueName: "rule"))
+    var loadRestrictor: LoadRestrictor = .rootOnly
+
+    /// kubectl's `--load-restrictor` values, spelled as kubectl spells them.
+    enum LoadRestrictor: String, ExpressibleByArgument {
+      case rootOnly = "LoadRestrictionsRootOnly"
+      case none = "LoadRestrictionsNone"
+    }
+
     func run() throws {
-      try Self.render(directory, output: output)
+      try Self.render(directory, output: output, filesAnywhere: loadRestrictor == .none)
     }
 
     /// Builds `directory` and prints the result, warnings as kubectl prints them. Called
     /// directly by `Kiln.main` for `kiln kustomize [DIR]`: keep argument-parser out of it.
-    static func render(_ directory: String, output: String?) throws {
+    static func render(_ directory: String, output: String?, filesAnywhere: Bool = false) throws {
       if directory.isEmpty {
         throw Diagnostic.error("the directory path is empty; give a directory (\".\" for this one)", at: nil)
       }
@@ -44,7 +57,7 @@ extension Kiln {
       let prefix = normalized.isEmpty || normalized == "." ? "" : normalized + "/"
       let result: Kustomizer.Result
       do {
-        result = try Kustomizer.build(directory: root, displayPrefix: prefix)
+        result = try Kustomizer.build(directory: root, displayPrefix: prefix, filesAnywhere: filesAnywhere)
       } catch let failure as Kustomizer.Failure {
         // kubectl warns as it reads each kustomization, so its warnings come before its error.
         Terminal.writeStderr(warningLines(failure.warnings))
