@@ -76,6 +76,10 @@ enum GeneratorBehavior {
       }
     }
     result.node = node
+    // A replaced object's origin is the replacing generator's; what transformed it is kept.
+    if behavior == .replace, !old.origins.isEmpty {
+      result.origins = [.replaced] + old.origins.dropFirst()
+    }
     result.needsHashSuffix = old.needsHashSuffix && addsHash
     result.isGenerated = true
     return result

@@ -80,6 +80,9 @@ struct Origin: Sendable, Hashable {
   var configuredBy: String?
 
   static func file(_ path: String) -> Origin { Origin(path: path) }
+  /// The origin of an object a generator replaced (`behavior: replace`): Kustomize records the
+  /// replacing generator's kustomization, which `markGenerated` fills in.
+  static let replaced = Origin()
   static func builtin(_ kind: String, in file: String) -> Origin { Origin(configuredIn: file, configuredBy: kind) }
 
   /// Go's path.Join of a recorded path and one written in a kustomization.

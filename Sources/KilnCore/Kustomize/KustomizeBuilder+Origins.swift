@@ -30,14 +30,15 @@ extension KustomizeBuilder {
     Origin.join(base, kustomizationFiles(in: directory).first ?? Kustomization.fileNames[0])
   }
 
-  /// Marks the objects the generators of `directory` just made (those with no origin yet).
+  /// Marks the objects the generators of `directory` just made (those with no origin yet, or
+  /// the one a `behavior: replace` generator left to be filled in).
   func markGenerated(_ accumulation: inout Accumulation, in directory: String) {
     guard let base = originBase else { return }
     let file = configuredIn(directory, base: base)
     accumulation.updateEach { resource in
-      guard resource.origins.isEmpty else { return }
+      guard resource.origins.first.map({ $0 == .replaced }) ?? true else { return }
       let generator = resource.kind == "Secret" ? "SecretGenerator" : "ConfigMapGenerator"
-      resource.origins = [.builtin(generator, in: file)]
+      resource.origins = [.builtin(generator, in: file)] + resource.origins.dropFirst()
     }
   }
 
