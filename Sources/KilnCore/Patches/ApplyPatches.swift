@@ -70,7 +70,9 @@ public struct ApplyPatches: Transform {
         PatchMessages.noMatch(id.description), at: patch.location, hint: id.hint(among: resources, index))
     }
     guard matches.count == 1 else {
-      throw Diagnostic.error(PatchMessages.multipleMatches(id.description, matches.count), at: patch.location)
+      throw Diagnostic.error(
+        PatchMessages.multipleMatches(id.description, matches.map { resources[$0].id }), at: patch.location,
+        hint: "give the patch a namespace, or patch with a target")
     }
     try merge(patch, into: i, spec, &resources, &index)
   }

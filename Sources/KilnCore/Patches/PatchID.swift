@@ -3,7 +3,7 @@ import KilnYAML
 /// The id a strategic merge patch without target looks its object up by: the patch's own
 /// group, version, kind, name and namespace, compared as Kustomize's `ResId.Equals` does (no
 /// namespace and `default` are the same; cluster-scoped kinds ignore the namespace), against the
-/// object's current and earlier names and namespaces.
+/// object's current and earlier ids.
 struct PatchID: CustomStringConvertible {
   var group: String
   var version: String
@@ -25,14 +25,19 @@ struct PatchID: CustomStringConvertible {
     namespace = patch["metadata"]?["namespace"]?.scalar?.text ?? ""
   }
 
+  /// Kustomize's `GetById`: any id the object has or had (before a prefix, a suffix, or a
+  /// patch allowed to change its name or kind) with this group, version, kind and name, in
+  /// the same namespace (each id's own kind deciding whether namespaces count).
   func matches(_ resource: Resource) -> Bool {
-    guard resource.group == group, resource.version == version, resource.kind == kind else { return false }
-    let scoped = ClusterScope.isClusterScoped(apiVersion: resource.apiVersion, kind: kind)
-    let wanted = TargetSelector.effectiveNamespace(namespace, clusterScoped: scoped)
+    let patchScoped = ClusterScope.isClusterScoped(apiVersion: apiVersion, kind: kind)
+    let wanted = TargetSelector.effectiveNamespace(namespace, clusterScoped: patchScoped)
     return ([resource.id] + resource.previousIDs).contains {
-      $0.name == name && TargetSelector.effectiveNamespace($0.namespace, clusterScoped: scoped) == wanted
+      guard $0.name == name, $0.kind == kind, $0.group == group, $0.version == version else { return false }
+      return TargetSelector.effectiveNamespace($0.namespace, clusterScoped: patchScoped) == wanted
     }
   }
+
+  private var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
 
   /// Kustomize's spelling, which users will search for: `Deployment.v1.apps/web.prod`.
   var description: String {

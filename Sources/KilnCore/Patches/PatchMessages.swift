@@ -24,8 +24,9 @@ enum PatchMessages {
 
   static func noMatch(_ id: String) -> String { "no resource matches strategic merge patch \"\(id)\"" }
 
-  static func multipleMatches(_ id: String, _ count: Int) -> String {
-    "strategic merge patch \"\(id)\" matches \(count) resources; give it a namespace"
+  static func multipleMatches(_ id: String, _ matched: [ResourceID]) -> String {
+    "strategic merge patch \"\(id)\" matches \(matched.count) resources (by the id each has or had: "
+      + matched.map(\.description).joined(separator: ", ") + ")"
   }
 
   static func missingPatchField(_ field: String) -> String {

@@ -11,6 +11,10 @@ enum PatchedObject {
   /// Merges `patch` into `resource`. Returns false when the patch deletes the object.
   static func merge(_ patch: Node, into resource: inout Resource, spec: PatchSpec) throws -> Bool {
     let before = resource.node
+    // Kustomize records the id of every object such a patch reaches, renamed or not, so a
+    // later patch may still name the object by its kind or name from before.
+    let mayChangeID = spec.allowNameChange || spec.allowKindChange
+    if mayChangeID { resource.recordID() }
     let object = MergeNode(before)
     guard try StrategicMerge(location: patch.location, custom: spec.schema).apply(MergeNode(patch), to: object) else {
       return false
@@ -24,7 +28,7 @@ enum PatchedObject {
     resource.node = node
     if Self.dropsAnnotations(patch) { resource.forgetBookkeeping() }
     if spec.allowNameChange, let newName, newName != resource.name {
-      resource.rename(to: newName, at: patch["metadata"]?["name"]?.location ?? patch.location)
+      resource.setName(newName, at: patch["metadata"]?["name"]?.location ?? patch.location)
     }
     return true
   }
