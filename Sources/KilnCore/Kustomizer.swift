@@ -58,7 +58,7 @@ public enum Kustomizer {
     let (built, kustomization, vars, config) = try builder.build(".")
     var plan = BuildPlan.finish(
       order: kustomization?.sortOrder ?? .legacy(.standard), vars: vars, varReference: config.varReference,
-      nameReference: config.nameReference, stringifyAnnotations: true)
+      nameReference: config.nameReference, stringifyAnnotations: true, rewrite: .keepingStyle)
     // After the bookkeeping annotations are cleared: these are two of them, asked for.
     if let options = kustomization?.buildMetadata, !options.isEmpty {
       plan.steps.append(PlanStep("buildMetadata", .init(kind: "BuildMetadata"), BuildMetadata(options)))

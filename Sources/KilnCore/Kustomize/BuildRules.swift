@@ -22,6 +22,9 @@ public struct BuildRules: Sendable, Equatable {
   public static let kustomize = BuildRules(
     filesInsideTheirKustomization: true, resourceDialect: .yaml12, plainDirectories: false, readsAsKubectl: true)
 
+  /// How a transform writes a scalar it rewrites (a prefixed name, a renamed image).
+  var scalarRewrite: ScalarRewrite { readsAsKubectl ? .keepingStyle : .asString }
+
   /// How resource files are read: kyaml splits a stream at `---` lines and decodes each piece.
   var resourceReading: YAMLReadOptions { readsAsKubectl ? [.documentsAsSplitPieces] : [] }
   /// How kustomization files are read: sigs.k8s.io/yaml decodes into Go maps, where a key

@@ -29,7 +29,7 @@ struct ImageIndex {
         for slot in names.slots(matching: override) { candidates += objects[slot] }
         if candidates.count > 1 { candidates = Array(Set(candidates)).sorted() }
       }
-      let one = SetImages(overrides: [override])
+      let one = SetImages(overrides: [override], scalarRewrite: transform.scalarRewrite)
       for index in candidates where resources[index].kind != "CustomResourceDefinition" {
         one.rewrite(&resources[index].node)
       }

@@ -203,7 +203,8 @@ struct KustomizeBuilder {
       kustomization.transformers, as: .transformer, of: kustomization, in: directory)
     try accumulation.run(
       BuildPlan.kustomization(
-        withSchema(kustomization), config: accumulation.config, userTransformers: userTransformers))
+        withSchema(kustomization), config: accumulation.config, userTransformers: userTransformers,
+        rewrite: rules.scalarRewrite))
     for validator in try pluginSteps(kustomization.validators, as: .validator, of: kustomization, in: directory) {
       try accumulation.validate(validator)
     }

@@ -63,15 +63,23 @@ public struct Resource: Sendable {
   public mutating func recordID() { previousIDs.append(id) }
 
   /// Renames the object, remembering its id for references.
-  public mutating func rename(to newName: String, at location: SourceLocation = .generated(by: "kiln")) {
+  public mutating func rename(
+    to newName: String, at location: SourceLocation = .generated(by: "kiln"), writing rewrite: ScalarRewrite = .asString
+  ) {
     guard name != newName else { return }
     recordID()
-    setName(newName, at: location)
+    setName(newName, at: location, writing: rewrite)
   }
 
   /// Sets the name without recording the old one.
-  public mutating func setName(_ newName: String, at location: SourceLocation) {
-    node.withMapping(forKey: "metadata", generatedBy: "kiln") { $0["name"] = .string(newName, at: location) }
+  public mutating func setName(
+    _ newName: String, at location: SourceLocation, writing rewrite: ScalarRewrite = .asString
+  ) {
+    node.withMapping(forKey: "metadata", generatedBy: "kiln") { metadata in
+      metadata["name"] =
+        metadata["name"].map { rewrite.node(newName, replacing: $0, at: location) }
+        ?? .string(newName, at: location)
+    }
   }
 
   /// Sets the namespace without recording the old one (`SetNamespace` records every object).

@@ -11,13 +11,16 @@ public struct AddNamePrefix: Transform {
   /// Where it goes: `namePrefix` of the kustomization's configuration, or a
   /// PrefixSuffixTransformer's own `fieldSpecs`.
   public var fieldSpecs: [FieldSpec]
+  /// How the new names are written (`ScalarRewrite`).
+  public var rewrite: ScalarRewrite
 
-  public init(prefix: Node, fieldSpecs: [FieldSpec] = BuiltinFieldSpecs.name) {
+  public init(prefix: Node, fieldSpecs: [FieldSpec] = BuiltinFieldSpecs.name, rewrite: ScalarRewrite = .asString) {
     self.prefix = prefix
     self.fieldSpecs = fieldSpecs
+    self.rewrite = rewrite
   }
 
   public func apply(to resources: inout [Resource]) throws {
-    try NameAffix.apply(prefix, side: .prefix, specs: fieldSpecs, to: &resources)
+    try NameAffix.apply(prefix, side: .prefix, specs: fieldSpecs, writing: rewrite, to: &resources)
   }
 }

@@ -11,13 +11,16 @@ public struct AddNameSuffix: Transform {
   /// Where it goes: `nameSuffix` of the kustomization's configuration, or a
   /// PrefixSuffixTransformer's own `fieldSpecs`.
   public var fieldSpecs: [FieldSpec]
+  /// How the new names are written (`ScalarRewrite`).
+  public var rewrite: ScalarRewrite
 
-  public init(suffix: Node, fieldSpecs: [FieldSpec] = BuiltinFieldSpecs.name) {
+  public init(suffix: Node, fieldSpecs: [FieldSpec] = BuiltinFieldSpecs.name, rewrite: ScalarRewrite = .asString) {
     self.suffix = suffix
     self.fieldSpecs = fieldSpecs
+    self.rewrite = rewrite
   }
 
   public func apply(to resources: inout [Resource]) throws {
-    try NameAffix.apply(suffix, side: .suffix, specs: fieldSpecs, to: &resources)
+    try NameAffix.apply(suffix, side: .suffix, specs: fieldSpecs, writing: rewrite, to: &resources)
   }
 }

@@ -15,7 +15,8 @@ enum NameAffix {
   /// any other field (a PrefixSuffixTransformer's or a configuration's own) gets the affix
   /// on its string value.
   static func apply(
-    _ affix: Node, side: Side, specs: [FieldSpec] = BuiltinFieldSpecs.name, to resources: inout [Resource]
+    _ affix: Node, side: Side, specs: [FieldSpec] = BuiltinFieldSpecs.name, writing rewrite: ScalarRewrite = .asString,
+    to resources: inout [Resource]
   ) throws {
     guard let text = affix.string, !text.isEmpty else { return }
     let renames = specs.filter(isName)
@@ -29,7 +30,7 @@ enum NameAffix {
           try FieldPath.visit(&resources[index].node, spec, transform: "NameAffix") { value in
             guard let scalar = value.scalar, !value.isNull || spec.create else { return }
             let current = value.isNull ? "" : scalar.text
-            value = .string(side == .prefix ? text + current : current + text, at: value.location)
+            value = rewrite.node(side == .prefix ? text + current : current + text, replacing: value)
           }
         }
       }
@@ -46,7 +47,7 @@ enum NameAffix {
         continue
       }
       let renamed = side == .prefix ? text + current.text : current.text + text
-      resources[index].rename(to: renamed, at: affix.location)
+      resources[index].rename(to: renamed, at: affix.location, writing: rewrite)
     }
     try problems.throwIfErrors()
   }

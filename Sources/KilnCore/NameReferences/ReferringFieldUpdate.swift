@@ -16,11 +16,17 @@ struct ReferringFieldUpdate {
   let roleRef: (group: String, kind: String)?
   /// Original namespaces the referrer can see, worked out on first use.
   var visibleOriginalNamespaces: Set<String>?
+  /// How a field holding just a name gets its new name.
+  let rewrite: ScalarRewrite
 
-  init(referrals: Referrals, referrer: Referrals.Referrer, field: NameReferenceTable.ReferringField, in node: Node) {
+  init(
+    referrals: Referrals, referrer: Referrals.Referrer, field: NameReferenceTable.ReferringField, in node: Node,
+    rewrite: ScalarRewrite = .asString
+  ) {
     self.referrals = referrals
     self.referrer = referrer
     self.field = field
+    self.rewrite = rewrite
     self.roleRef = Self.roleRef(of: node, for: field.spec)
   }
 
@@ -99,7 +105,7 @@ struct ReferringFieldUpdate {
       return
     case .one(let index):
       let new = referrals.facts[index].name
-      if new != old { node = .string(new, at: node.location) }
+      if new != old { node = rewrite.node(new, replacing: node) }
     case .ambiguous(let indices):
       throw Diagnostic.multipleReferrals(
         old, field: field.spec, of: referrer.facts.id, candidates: indices.map { referrals.facts[$0] },

@@ -24,11 +24,16 @@ public struct UpdateNameReferences: Transform {
   /// component's `configurations` are in force for its own objects only.
   public var componentRows: [String: [NameReferenceTable.Row]]
 
+  /// How a field holding just a name is rewritten (`ScalarRewrite`).
+  public var rewrite: ScalarRewrite
+
   public init(
-    rows: [NameReferenceTable.Row] = NameReferenceTable.rows, componentRows: [String: [NameReferenceTable.Row]] = [:]
+    rows: [NameReferenceTable.Row] = NameReferenceTable.rows, componentRows: [String: [NameReferenceTable.Row]] = [:],
+    rewrite: ScalarRewrite = .asString
   ) {
     self.rows = rows
     self.componentRows = componentRows
+    self.rewrite = rewrite
   }
 
   public func apply(to resources: inout [Resource]) throws {
@@ -37,7 +42,7 @@ public struct UpdateNameReferences: Transform {
     let byComponent = componentRows.mapValues { NameReferenceTable.referringFields($0, forKindsOf: resources) }
     // Each referrer changes only its own fields, reading the names recorded before the update:
     // the objects are updated on every core, in pieces, and their problems kept in order.
-    let pieces = InParallel.ranges(resources.count, minimum: 64) { [resources, byKind, byComponent] range in
+    let pieces = InParallel.ranges(resources.count, minimum: 64) { [resources, byKind, byComponent, rewrite] range in
       var updated: [(index: Int, node: Node)] = []
       var problems = DiagnosticCollector()
       for index in range {
@@ -45,7 +50,7 @@ public struct UpdateNameReferences: Transform {
         // Like Kustomize, a referrer stops at its first problem; other referrers go on.
         let changed = problems.recording {
           let fields = resources[index].component.flatMap { byComponent[$0] } ?? byKind
-          return try Self.update(&node, of: resources[index], at: index, referrals, fields)
+          return try Self.update(&node, of: resources[index], at: index, referrals, fields, rewrite)
         }
         if changed == true { updated.append((index, node)) }
       }
@@ -62,7 +67,7 @@ public struct UpdateNameReferences: Transform {
   /// Updates the references in `node` (the object at `index`); false when it has none to update.
   private static func update(
     _ node: inout Node, of resource: Resource, at index: Int, _ referrals: Referrals,
-    _ byKind: [String: [NameReferenceTable.ReferringField]]
+    _ byKind: [String: [NameReferenceTable.ReferringField]], _ rewrite: ScalarRewrite
   ) throws -> Bool {
     let facts = referrals.facts[index]
     guard let fields = byKind[facts.kind] else { return false }
@@ -72,7 +77,8 @@ public struct UpdateNameReferences: Transform {
     let referrer = Referrals.Referrer(
       index: index, facts: facts, subjectNamespaces: try Self.subjectNamespaces(of: resource))
     for field in applicable {
-      var update = ReferringFieldUpdate(referrals: referrals, referrer: referrer, field: field, in: node)
+      var update = ReferringFieldUpdate(
+        referrals: referrals, referrer: referrer, field: field, in: node, rewrite: rewrite)
       try update.apply(to: &node)
     }
     return true

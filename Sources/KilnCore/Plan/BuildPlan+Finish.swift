@@ -12,13 +12,14 @@ extension BuildPlan {
     order: Kustomization.SortOrder, vars: VarSet = VarSet(), scopedVars: [VarScope] = [],
     varReference: [FieldSpec] = TransformerConfig.defaults.varReference,
     nameReference: [NameReferenceTable.Row] = TransformerConfig.defaults.nameReference,
-    componentNameReferences: [String: [NameReferenceTable.Row]] = [:], stringifyAnnotations: Bool = false
+    componentNameReferences: [String: [NameReferenceTable.Row]] = [:], stringifyAnnotations: Bool = false,
+    rewrite: ScalarRewrite = .asString
   ) -> BuildPlan {
     var steps = [
       PlanStep("hashSuffixes", .init(kind: "HashTransformer"), AddHashSuffixes()),
       PlanStep(
         "nameReferences", .init(kind: "NameReferenceTransformer"),
-        UpdateNameReferences(rows: nameReference, componentRows: componentNameReferences)),
+        UpdateNameReferences(rows: nameReference, componentRows: componentNameReferences, rewrite: rewrite)),
       PlanStep("vars", .init(kind: "VarResolver"), ResolveVars(vars: vars.vars, fieldSpecs: varReference)),
       PlanStep(
         "scopedVars", .init(kind: "VarResolver"), ResolveScopedVars(scopes: scopedVars, fieldSpecs: varReference)),

@@ -6,7 +6,8 @@ extension BuildPlan {
   /// patchesJson6902, replicas, images, replacements; then the `transformers:` list, in the user's order
   /// (`userTransformers`, read by `PluginLoader`); then the binding of its `vars`.
   static func kustomization(
-    _ k: Kustomization, config: TransformerConfig = .defaults, userTransformers: [PlanStep] = []
+    _ k: Kustomization, config: TransformerConfig = .defaults, userTransformers: [PlanStep] = [],
+    rewrite: ScalarRewrite = .asString
   ) -> BuildPlan {
     let file = k.location.file
     var steps: [PlanStep] = []
@@ -21,10 +22,14 @@ extension BuildPlan {
       add("namespace", "NamespaceTransformer", SetNamespace(namespace: namespace, fieldSpecs: config.namespace))
     }
     if let prefix = k.namePrefix {
-      add("namePrefix", "PrefixTransformer", AddNamePrefix(prefix: prefix, fieldSpecs: config.namePrefix))
+      add(
+        "namePrefix", "PrefixTransformer",
+        AddNamePrefix(prefix: prefix, fieldSpecs: config.namePrefix, rewrite: rewrite))
     }
     if let suffix = k.nameSuffix {
-      add("nameSuffix", "SuffixTransformer", AddNameSuffix(suffix: suffix, fieldSpecs: config.nameSuffix))
+      add(
+        "nameSuffix", "SuffixTransformer",
+        AddNameSuffix(suffix: suffix, fieldSpecs: config.nameSuffix, rewrite: rewrite))
     }
     for set in k.labels {
       let reach: AddLabels.Reach = set.includeSelectors ? .selectors : set.includeTemplates ? .templates : .metadataOnly
@@ -49,7 +54,9 @@ extension BuildPlan {
       add("replicas", "ReplicaCountTransformer", SetReplicas(counts: k.replicas, fieldSpecs: config.replicas))
     }
     if !k.images.isEmpty {
-      add("images", "ImageTagTransformer", SetImages(overrides: k.images, fieldSpecs: config.images))
+      add(
+        "images", "ImageTagTransformer",
+        SetImages(overrides: k.images, fieldSpecs: config.images, scalarRewrite: rewrite))
     }
     if !k.replacements.isEmpty {
       add("replacements", "ReplacementTransformer", ApplyReplacements(replacements: k.replacements))

@@ -20,10 +20,15 @@ public struct SetImages: Transform {
   /// `images` of the kustomization's configuration, or an ImageTagTransformer's `fieldSpecs`.
   /// Each image there is rewritten once per entry.
   public var extraFieldSpecs: [FieldSpec]
+  /// How a rewritten image is written (`ScalarRewrite`).
+  public var scalarRewrite: ScalarRewrite
 
-  public init(overrides: [ImageOverride], fieldSpecs: [FieldSpec] = FieldSpecs.images) {
+  public init(
+    overrides: [ImageOverride], fieldSpecs: [FieldSpec] = FieldSpecs.images, scalarRewrite: ScalarRewrite = .asString
+  ) {
     self.overrides = overrides
     self.extraFieldSpecs = fieldSpecs.filter { !FieldSpecs.images.contains($0) }
+    self.scalarRewrite = scalarRewrite
   }
 
   public func apply(to resources: inout [Resource]) throws {
@@ -37,7 +42,7 @@ public struct SetImages: Transform {
       for spec in extras.specs(for: resources[index].typeInfo) {
         problems.recording {
           try FieldPath.visit(&resources[index].node, spec, transform: name) { image in
-            for override in overrides { Self.rewrite(&image, override) }
+            for override in overrides { Self.rewrite(&image, override, scalarRewrite) }
           }
         }
       }
@@ -130,16 +135,16 @@ public struct SetImages: Transform {
   func rewrite(_ object: inout Node) {
     Self.walkContainers(&object) { image, onStandardPath in
       for override in overrides {
-        Self.rewrite(&image, override)
-        if onStandardPath { Self.rewrite(&image, override) }
+        Self.rewrite(&image, override, scalarRewrite)
+        if onStandardPath { Self.rewrite(&image, override, scalarRewrite) }
       }
     }
   }
 
   /// Kustomize matches an image by its text, whatever its YAML type (`image: 5`).
-  private static func rewrite(_ image: inout Node, _ override: ImageOverride) {
+  private static func rewrite(_ image: inout Node, _ override: ImageOverride, _ scalarRewrite: ScalarRewrite) {
     guard let text = image.scalarText, override.matches(text) else { return }
-    image = .string(override.rewrite(text), at: image.location)
+    image = scalarRewrite.node(override.rewrite(text), replacing: image)
   }
 
   /// `containers` or `initContainers`: asked of every key of every object an entry meets.
