@@ -78,12 +78,25 @@ struct Origin: Sendable, Hashable {
   var configuredIn: String?
   /// The builtin plugin kind (`ConfigMapGenerator`, `PatchTransformer` …).
   var configuredBy: String?
+  /// The rest of the configuration's identity: `builtin` for a kustomization field; a plugin
+  /// configuration's own apiVersion (omitted when empty), name and namespace.
+  var configuredByAPIVersion = "builtin"
+  var configuredByName: String?
+  var configuredByNamespace: String?
 
   static func file(_ path: String) -> Origin { Origin(path: path) }
   /// The origin of an object a generator replaced (`behavior: replace`): Kustomize records the
   /// replacing generator's kustomization, which `markGenerated` fills in.
   static let replaced = Origin()
   static func builtin(_ kind: String, in file: String) -> Origin { Origin(configuredIn: file, configuredBy: kind) }
+  /// Made by the plugin configuration `config` (a `generators:` entry) read from `file`.
+  static func plugin(_ config: Resource, in file: String) -> Origin {
+    let namespace = config.namespace ?? ""
+    return Origin(
+      configuredIn: file, configuredBy: config.kind, configuredByAPIVersion: config.apiVersion,
+      configuredByName: config.name.isEmpty ? nil : config.name,
+      configuredByNamespace: namespace.isEmpty ? nil : namespace)
+  }
 
   /// Go's path.Join of a recorded path and one written in a kustomization.
   static func join(_ base: String, _ path: String) -> String {
@@ -97,7 +110,11 @@ struct Origin: Sendable, Hashable {
     if let path { text += "path: \(Self.scalar(path))\n" }
     if let configuredIn, let configuredBy {
       text += "\(text.isEmpty ? "" : indent)configuredIn: \(Self.scalar(configuredIn))\n"
-      text += "\(indent)configuredBy:\n\(indent)  apiVersion: builtin\n\(indent)  kind: \(configuredBy)\n"
+      text += "\(indent)configuredBy:\n"
+      if !configuredByAPIVersion.isEmpty { text += "\(indent)  apiVersion: \(Self.scalar(configuredByAPIVersion))\n" }
+      text += "\(indent)  kind: \(Self.scalar(configuredBy))\n"
+      if let configuredByName { text += "\(indent)  name: \(Self.scalar(configuredByName))\n" }
+      if let configuredByNamespace { text += "\(indent)  namespace: \(Self.scalar(configuredByNamespace))\n" }
     }
     return text
   }

@@ -42,6 +42,18 @@ extension KustomizeBuilder {
     }
   }
 
+  /// Marks the objects the generator plugin `config` just made (those with no origin yet):
+  /// Kustomize records the file the configuration came from (the kustomization itself for an
+  /// inline one) and the configuration's identity.
+  func markGenerated(_ accumulation: inout Accumulation, by config: Resource, in directory: String) {
+    guard let base = originBase else { return }
+    let origin = Origin.plugin(config, in: config.origins.first?.path ?? configuredIn(directory, base: base))
+    accumulation.updateEach { resource in
+      guard resource.origins.first.map({ $0 == .replaced }) ?? true else { return }
+      resource.origins = [origin] + resource.origins.dropFirst()
+    }
+  }
+
   /// Records the transformers of `kustomization` on every object accumulated so far.
   func markTransformed(_ accumulation: inout Accumulation, by kustomization: Kustomization, in directory: String) {
     guard let base = originBase else { return }

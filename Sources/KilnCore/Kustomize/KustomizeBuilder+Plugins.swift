@@ -56,6 +56,7 @@ extension KustomizeBuilder {
       switch try plugin.generator() {
       case .object(var object):
         object.component = component
+        object.origins = []
         accumulation.append([object])
       case .spec(let spec):
         var only = Kustomization(kind: .kustomization, location: kustomization.location)
@@ -66,6 +67,7 @@ extension KustomizeBuilder {
             try Generators.run(only, in: directory, files: files, fence: fence, into: &resources, component: component)
           }, readsExisting: spec.behavior != .create)
       }
+      markGenerated(&accumulation, by: config, in: directory)
     }
   }
 
