@@ -16,6 +16,8 @@ enum PatchMessages {
 
   static func emptyStrategicMerge() -> String { "the strategic merge patch holds no object" }
 
+  static func emptyJSONPatch() -> String { "the JSON 6902 patch holds no operation" }
+
   static func notJSONPatch(_ detail: String) -> String { "not a JSON 6902 patch: \(detail)" }
 
   static func multipleDocumentsWithTarget(_ count: Int) -> String {

@@ -16,7 +16,8 @@ enum ParsedPatch {
 /// - JSON 6902: text starting with `[` is JSON; anything else is read as YAML 1.1 (its first
 ///   document), as Kustomize converts it to JSON, so `value: yes` is the boolean true.
 /// - Text that is only comments, or `[]`, reads as both and is refused. An empty file is an
-///   empty JSON 6902 patch (Kustomize falls through to one).
+///   empty JSON 6902 patch (Kustomize falls through to one). A `patchesJson6902` entry must
+///   hold at least one operation.
 enum PatchParser {
   static func parse(_ spec: PatchSpec) throws -> ParsedPatch {
     let inline = spec.location.file == spec.file
@@ -26,7 +27,11 @@ enum PatchParser {
       guard !documents.isEmpty else { throw Diagnostic.error(PatchMessages.emptyStrategicMerge(), at: spec.location) }
       return .strategicMerge(documents.map(readAsResource))
     case .json6902:
-      return .json6902(try json6902(spec, inline: inline).get())
+      // Kustomize's PatchJson6902Transformer refuses a patch with no operation (`[]`), even
+      // one whose target selects nothing; `patches:` lets it through and changes nothing.
+      let operations = try json6902(spec, inline: inline).get()
+      guard !operations.isEmpty else { throw Diagnostic.error(PatchMessages.emptyJSONPatch(), at: spec.location) }
+      return .json6902(operations)
     case .either:
       let sm = strategicMerge(spec, inline: inline)
       let json = json6902(spec, inline: inline)
@@ -73,7 +78,7 @@ enum PatchParser {
         Array(spec.text.utf8), file: spec.file, dialect: .yaml12,
         options: spec.keepsDuplicateKeys ? [.keepDuplicateKeys] : [])
     } catch {
-      return .failure(Diagnostic(error))
+      return .failure(located(Diagnostic(error), inline: inline, at: spec.location))
     }
     var documents: [Node] = []
     for document in parsed {
@@ -95,6 +100,16 @@ enum PatchParser {
       documents.append(document)
     }
     return .success(documents)
+  }
+
+  /// A parse error in inline patch text: its line and column count from the patch's first
+  /// line, not the kustomization's, so it points at the `patch:` entry instead.
+  static func located(_ diagnostic: Diagnostic, inline: Bool, at location: SourceLocation) -> Diagnostic {
+    guard inline else { return diagnostic }
+    var diagnostic = diagnostic
+    diagnostic.location = location
+    diagnostic.sourceLine = nil
+    return diagnostic
   }
 
   /// Inline patch text sits inside the kustomization: its own line numbers mean nothing
@@ -129,9 +144,9 @@ enum PatchParser {
         document = spec.keepsDuplicateKeys ? PatchLeniency.lastOfEach(stream.first ?? .null()) : stream.first ?? .null()
       }
     } catch let error as Diagnostic {
-      return .failure(error)
+      return .failure(located(error, inline: inline, at: spec.location))
     } catch let error as YAMLError {
-      return .failure(Diagnostic(error))
+      return .failure(located(Diagnostic(error), inline: inline, at: spec.location))
     } catch {
       return .failure(.error("\(error)", at: spec.location))
     }

@@ -55,4 +55,23 @@ import Testing
     let patch = PatchCheck.patch("- {op: remove, path: /data}", target: Self.target, form: .json6902)
     #expect(try PatchCheck.errors(patch, on: Self.configMap) == ["the target of a patchesJson6902 entry needs a name"])
   }
+
+  /// kubectl's PatchJson6902Transformer refuses `[]` ("patch appears to be empty"), even when
+  /// the target selects nothing; under `patches:` the same text is refused as both kinds.
+  @Test func patchesJson6902NeedsAnOperation() throws {
+    let target = PatchTarget(kind: "ConfigMap", name: "other")
+    for text in ["[]", "[]\n", "# nothing\n[]\n"] {
+      let patch = PatchCheck.patch(text, target: target, form: .json6902)
+      #expect(try PatchCheck.errors(patch, on: Self.configMap) == ["the JSON 6902 patch holds no operation"])
+    }
+  }
+
+  /// Inline patch text is parsed on its own, so a syntax error's line and column count from
+  /// the patch's first line: the error points at the kustomization's entry instead.
+  @Test func aSyntaxErrorInAnInlinePatchPointsAtTheEntry() throws {
+    var spec = PatchCheck.patch(#"[{op: add}]"#, target: PatchTarget(kind: "ConfigMap", name: "cm"), form: .json6902)
+    spec.file = PatchCheck.entry.file
+    let diagnostics = try TransformCheck.diagnostics(ApplyPatches(patches: [spec]), on: Self.configMap)
+    #expect(diagnostics.map(\.location) == [PatchCheck.entry])
+  }
 }
