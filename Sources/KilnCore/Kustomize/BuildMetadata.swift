@@ -98,6 +98,14 @@ struct Origin: Sendable, Hashable {
       configuredByNamespace: namespace.isEmpty ? nil : namespace)
   }
 
+  /// Configured by the transformer plugin a plan step runs (a `transformers:` entry).
+  static func plugin(_ configuration: PlanStep.Configuration, in file: String) -> Origin {
+    Origin(
+      configuredIn: file, configuredBy: configuration.kind, configuredByAPIVersion: configuration.apiVersion,
+      configuredByName: configuration.name.flatMap { $0.isEmpty ? nil : $0 },
+      configuredByNamespace: configuration.namespace.flatMap { $0.isEmpty ? nil : $0 })
+  }
+
   /// Go's path.Join of a recorded path and one written in a kustomization.
   static func join(_ base: String, _ path: String) -> String {
     let joined = Path.normalize(base.isEmpty ? path : path.isEmpty ? base : base + "/" + path)

@@ -5,28 +5,31 @@ import KilnYAML
 /// configuration of a `ReplacementTransformer` plugin, so the decoding is shared from here.
 extension KustomizationDecoder {
   /// The replacements of a list node on its own (a `ReplacementTransformer` plugin's
-  /// `replacements`), `path:` files read with `readFile`; every problem thrown at once.
-  static func replacements(_ list: Node, file: String, readFile: @escaping FileReader) throws -> [Replacement] {
+  /// `replacements`), `path:` files read with `readFile`; every problem thrown at once. Not
+  /// `strict`, unknown keys are passed over, as Kustomize reads a plugin's configuration.
+  static func replacements(_ list: Node, file: String, strict: Bool = true, readFile: @escaping FileReader) throws
+    -> [Replacement]
+  {
     var decoder = KustomizationDecoder(file: file, readFile: readFile, context: "replacements")
     guard let items = list.items else {
       if list.isNull { return [] }
       throw Diagnostic.error("replacements must be a list, not a \(list.kindDescription)", at: list.location)
     }
-    let result = decoder.replacements(items)
+    let result = decoder.replacements(items, strict: strict)
     try decoder.problems.throwIfErrors()
     return result
   }
 
   /// Every replacement a `replacements:` list (or a plugin's) holds, files read in place, in
   /// order. Problems go to `problems`, at the entry or field concerned.
-  mutating func replacements(_ items: [Node]) -> [Replacement] {
+  mutating func replacements(_ items: [Node], strict: Bool = true) -> [Replacement] {
     var result: [Replacement] = []
     for item in items {
       let fields = StrictMapping(item, context: "replacements entry", problems: &problems)
-      fields.checkKeys(["path", "source", "targets"], problems: &problems)
+      if strict { fields.checkKeys(["path", "source", "targets"], problems: &problems) }
       let path = fields.string("path", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
       guard let path else {
-        if let replacement = replacement(fields, strict: true) { result.append(replacement) }
+        if let replacement = replacement(fields, strict: strict) { result.append(replacement) }
         continue
       }
       if fields["source"] != nil || !(fields["targets"]?.items?.isEmpty ?? true) {

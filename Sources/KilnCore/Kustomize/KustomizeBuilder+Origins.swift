@@ -54,13 +54,25 @@ extension KustomizeBuilder {
     }
   }
 
-  /// Records the transformers of `kustomization` on every object accumulated so far.
-  func markTransformed(_ accumulation: inout Accumulation, by kustomization: Kustomization, in directory: String) {
+  /// Records the transformers of `kustomization` on every object accumulated so far: its
+  /// fields' builtin ones, then its `transformers:` list (`plugins`), each by the file that
+  /// configures it.
+  func markTransformed(
+    _ accumulation: inout Accumulation, by kustomization: Kustomization, in directory: String, plugins: [PlanStep]
+  ) {
     guard let base = originBase else { return }
-    let kinds = BuildMetadata.transformerKinds(of: kustomization)
-    guard !kinds.isEmpty else { return }
     let file = configuredIn(directory, base: base)
-    let origins = kinds.map { Origin.builtin($0, in: file) }
+    let origins =
+      BuildMetadata.transformerKinds(of: kustomization).map { Origin.builtin($0, in: file) }
+      + plugins.map { Origin.plugin($0.configuredBy, in: $0.configuredBy.file ?? file) }
+    guard !origins.isEmpty else { return }
     accumulation.updateEach { $0.origins += origins }
+  }
+
+  /// Where Kustomize records a plugin configuration to be when `buildMetadata` asks: the file
+  /// it was read from, or for one written inline, the kustomization file; nil otherwise.
+  func recordedIn(_ config: Resource, in directory: String) -> String? {
+    guard let base = originBase else { return nil }
+    return config.origins.first?.path ?? configuredIn(directory, base: base)
   }
 }

@@ -208,7 +208,7 @@ struct KustomizeBuilder {
     for validator in try pluginSteps(kustomization.validators, as: .validator, of: kustomization, in: directory) {
       try accumulation.validate(validator)
     }
-    markTransformed(&accumulation, by: kustomization, in: directory)
+    markTransformed(&accumulation, by: kustomization, in: directory, plugins: userTransformers)
     if !kustomization.vars.isEmpty { try accumulation.vars.merge(kustomization.vars) }
   }
 

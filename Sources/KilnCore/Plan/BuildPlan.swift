@@ -56,13 +56,17 @@ public struct PlanStep: Sendable {
     public var apiVersion: String
     public var kind: String
     public var name: String?
+    public var namespace: String?
     /// The file that holds the configuration (a kustomization, or a plugin's file), as shown.
     public var file: String?
 
-    public init(apiVersion: String = "builtin", kind: String, name: String? = nil, file: String? = nil) {
+    public init(
+      apiVersion: String = "builtin", kind: String, name: String? = nil, namespace: String? = nil, file: String? = nil
+    ) {
       self.apiVersion = apiVersion
       self.kind = kind
       self.name = name
+      self.namespace = namespace
       self.file = file
     }
   }

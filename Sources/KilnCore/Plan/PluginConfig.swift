@@ -28,6 +28,12 @@ struct PluginConfig {
   let readFile: KustomizationDecoder.FileReader
   /// The kustomization file that lists the configuration, as shown.
   let listedIn: String
+  /// The last component of the kustomization's directory (a ValueAddTransformer's default value).
+  var directoryName = ""
+  /// How rewritten names and images are written (`BuildRules.scalarRewrite`).
+  var rewrite = ScalarRewrite.asString
+  /// Where `buildMetadata` says the configuration is: its file, relative to the build's root.
+  var recordedIn: String?
   var problems = DiagnosticCollector()
 
   init(_ config: Resource, listedIn: String, readFile: @escaping KustomizationDecoder.FileReader) {
@@ -41,7 +47,9 @@ struct PluginConfig {
   var configName: String { config.name }
   private var location: SourceLocation { config.node.location }
   private var configuration: PlanStep.Configuration {
-    .init(apiVersion: "builtin", kind: kind, name: configName, file: listedIn)
+    .init(
+      apiVersion: "builtin", kind: kind, name: configName,
+      namespace: config.node.value(at: ["metadata", "namespace"])?.scalarText, file: recordedIn ?? listedIn)
   }
 
   /// Refuses what kubectl refuses before configuring a plugin: a plugin that is not built in,
@@ -100,11 +108,14 @@ struct PluginConfig {
     try problems.throwIfErrors()
     switch kind {
     case "ConfigMapGenerator", "SecretGenerator":
-      // The object's name and namespace are the configuration's own.
+      // The object's name and namespace are the configuration's own, unless its own `name`
+      // and `namespace` fields (Kustomize's generator arguments) say otherwise.
       var node = only(["behavior", "literals", "files", "envs", "env", "options", "type"])
       if case .mapping(var entries) = node.value {
-        entries.insert(MapEntry(key: "name", value: .string(configName, at: location)), at: 0)
-        if let namespace = config.node.value(at: ["metadata", "namespace"]) {
+        let name = fields["name"].flatMap { $0.scalarText?.isEmpty == false ? $0 : nil }
+        entries.insert(MapEntry(key: "name", value: name ?? .string(configName, at: location)), at: 0)
+        let ownNamespace = fields["namespace"].flatMap { $0.scalarText?.isEmpty == false ? $0 : nil }
+        if let namespace = ownNamespace ?? config.node.value(at: ["metadata", "namespace"]) {
           entries.insert(MapEntry(key: "namespace", value: namespace), at: 1)
         }
         node = Node(.mapping(entries), at: location)
@@ -208,15 +219,25 @@ struct PluginConfig {
     case "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer":
       transform = try nameAffixTransform(&decoder)
     case "ImageTagTransformer":
-      guard fields["fieldSpecs"] == nil else { throw notSupported("fieldSpecs") }
-      guard let node = fields.mapping("imageTag", problems: &decoder.problems),
-        let image = KustomizationDecoder.imageOverride(
-          node, context: "imageTag", nameRequired: true, &decoder.problems)
-      else {
-        try decoder.problems.throwIfErrors()
-        throw Diagnostic.error("ImageTagTransformer \"\(configName)\" needs an imageTag", at: location)
+      let specs = (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
+        decoder.fieldSpec($0)
       }
-      transform = SetImages(overrides: [image])
+      // Without an imageTag, Kustomize matches no image.
+      let image = fields.mapping("imageTag", problems: &decoder.problems).flatMap {
+        KustomizationDecoder.imageOverride($0, context: "imageTag", nameRequired: true, &decoder.problems)
+      }
+      transform = SetImages(overrides: image.map { [$0] } ?? [], fieldSpecs: specs, scalarRewrite: rewrite)
+    case "ReplacementTransformer":
+      // Kustomize reads a plugin's configuration without its strict check: unknown keys pass.
+      let replacements = try KustomizationDecoder.replacements(
+        fields["replacements"] ?? .null(at: location), file: listedIn, strict: false, readFile: readFile)
+      transform = ApplyReplacements(replacements: replacements)
+    case "ReplicaCountTransformer":
+      transform = try replicaCountTransform(&decoder)
+    case "HashTransformer":
+      transform = AddHashSuffixes()
+    case "ValueAddTransformer":
+      transform = try valueAddTransform(&decoder)
     default:
       throw notSupported("this builtin plugin")
     }
@@ -229,17 +250,91 @@ struct PluginConfig {
     let specs = (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
       decoder.fieldSpec($0)
     }
-    if fields.bool("unsetOnly", problems: &decoder.problems) == true { throw notSupported("unsetOnly") }
-    if let subjects = fields.string("setRoleBindingSubjects", problems: &decoder.problems),
-      !subjects.isEmpty && subjects != "defaultOnly"
+    var mode = SetNamespace.SubjectMode.defaultOnly
+    if let text = fields.string("setRoleBindingSubjects", problems: &decoder.problems), !text.isEmpty {
+      guard let known = SetNamespace.SubjectMode(rawValue: text) else {
+        let modes = SetNamespace.SubjectMode.allCases.map(\.rawValue)
+        throw Diagnostic.error(
+          "NamespaceTransformer \"\(configName)\": setRoleBindingSubjects is \"\(text)\"; it must be one of \(modes.map { "\"\($0)\"" }.joined(separator: ", "))",
+          at: fields["setRoleBindingSubjects"]?.location ?? location, hint: Suggestion.hint(for: text, among: modes))
+      }
+      mode = known
+    }
+    let unsetOnly = fields.bool("unsetOnly", problems: &decoder.problems) ?? false
+    try decoder.problems.throwIfErrors()
+    guard let namespace = config.node.value(at: ["metadata", "namespace"]), namespace.string?.isEmpty == false else {
+      // Kustomize does nothing without a namespace.
+      return SetNamespace(namespace: .null(at: location), fieldSpecs: [])
+    }
+    var transform = SetNamespace(namespace: namespace, fieldSpecs: specs)
+    transform.unsetOnly = unsetOnly
+    transform.subjects = mode
+    return transform
+  }
+
+  /// ReplicaCountTransformer: `replica` names the objects (`name`) and gives the `count`.
+  private mutating func replicaCountTransform(_ decoder: inout KustomizationDecoder) throws -> any Transform {
+    let specs = (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
+      decoder.fieldSpec($0)
+    }
+    let replica = fields.mapping("replica", problems: &decoder.problems).map {
+      StrictMapping($0, context: "replica", problems: &decoder.problems)
+    }
+    let name = replica?.string("name", problems: &decoder.problems) ?? ""
+    let count = replica?.int("count", problems: &decoder.problems) ?? 0
+    try decoder.problems.throwIfErrors()
+    return SetReplicaCountAtSpecs(
+      objectName: name, count: count, fieldSpecs: specs, at: fields["replica"]?.location ?? location)
+  }
+
+  /// ValueAddTransformer: `value` (the kustomization directory's name when empty) at each of
+  /// `targets`, and of the targets in the file `targetFilePath`.
+  private mutating func valueAddTransform(_ decoder: inout KustomizationDecoder) throws -> any Transform {
+    var value = (fields.string("value", problems: &decoder.problems) ?? "").trimmingSpace()
+    if value.isEmpty { value = directoryName }
+    var items = fields.sequence("targets", problems: &decoder.problems) ?? []
+    if let path = fields.string("targetFilePath", problems: &decoder.problems), !path.isEmpty,
+      let (text, display) = decoder.load(path, at: fields["targetFilePath"]?.location ?? location)
     {
-      throw notSupported("setRoleBindingSubjects: \(subjects)")
+      let document = try YAMLParser.parseDocuments(Array(text.utf8), file: display, firstDocumentOnly: true).first
+      if let document {
+        let file = StrictMapping(document, context: "ValueAddTransformer targets file", problems: &decoder.problems)
+        items += file.sequence("targets", problems: &decoder.problems) ?? []
+      }
     }
-    guard specs.count == 1, specs[0].path == FieldSpec.steps("metadata/namespace"), specs[0].kind == nil else {
-      throw notSupported("fieldSpecs other than metadata/namespace")
+    try decoder.problems.throwIfErrors()
+    guard !items.isEmpty else {
+      throw Diagnostic.error("ValueAddTransformer \"\(configName)\" must specify at least one target", at: location)
     }
-    let namespace = config.node.value(at: ["metadata", "namespace"]) ?? .string("", at: location)
-    return SetNamespace(namespace: namespace)
+    var targets: [AddValue.Target] = []
+    for item in items {
+      let target = StrictMapping(item, context: "ValueAddTransformer target", problems: &decoder.problems)
+      let selector = target.mapping("selector", problems: &decoder.problems).map { node in
+        let s = StrictMapping(node, context: "selector", problems: &decoder.problems)
+        return PatchTarget(
+          group: s.string("group", problems: &decoder.problems),
+          version: s.string("version", problems: &decoder.problems),
+          kind: s.string("kind", problems: &decoder.problems), name: s.string("name", problems: &decoder.problems),
+          namespace: s.string("namespace", problems: &decoder.problems),
+          labelSelector: s.string("labelSelector", problems: &decoder.problems),
+          annotationSelector: s.string("annotationSelector", problems: &decoder.problems), location: node.location)
+      }
+      let path = target.string("fieldPath", problems: &decoder.problems) ?? ""
+      let position = target.int("filePathPosition", problems: &decoder.problems) ?? 0
+      try decoder.problems.throwIfErrors()
+      guard !path.isEmpty else {
+        throw Diagnostic.error(
+          "ValueAddTransformer \"\(configName)\": a target's fieldPath cannot be empty", at: item.location)
+      }
+      guard position >= 0 else {
+        throw Diagnostic.error(
+          "ValueAddTransformer \"\(configName)\": filePathPosition (\(position)) cannot be negative",
+          at: target["filePathPosition"]?.location ?? item.location)
+      }
+      targets.append(
+        AddValue.Target(selector: selector, fieldPath: path, filePathPosition: position, at: item.location))
+    }
+    return AddValue(value: value, targets: targets)
   }
 
   /// PrefixSuffixTransformer, PrefixTransformer, SuffixTransformer over `metadata/name`, for
@@ -254,7 +349,7 @@ struct PluginConfig {
     }
     let prefix = kind == "SuffixTransformer" ? nil : fields["prefix"]
     let suffix = kind == "PrefixTransformer" ? nil : fields["suffix"]
-    return AffixSelectedNames(prefix: prefix, suffix: suffix, specs: specs)
+    return AffixSelectedNames(prefix: prefix, suffix: suffix, specs: specs, rewrite: rewrite)
   }
 }
 
@@ -265,9 +360,10 @@ struct AffixSelectedNames: Transform {
   let prefix: Node?
   let suffix: Node?
   let specs: [FieldSpec]
+  let rewrite: ScalarRewrite
 
   func apply(to resources: inout [Resource]) throws {
-    if let prefix { try NameAffix.apply(prefix, side: .prefix, specs: specs, to: &resources) }
-    if let suffix { try NameAffix.apply(suffix, side: .suffix, specs: specs, to: &resources) }
+    if let prefix { try NameAffix.apply(prefix, side: .prefix, specs: specs, writing: rewrite, to: &resources) }
+    if let suffix { try NameAffix.apply(suffix, side: .suffix, specs: specs, writing: rewrite, to: &resources) }
   }
 }

@@ -13,7 +13,7 @@ import KilnYAML
 public struct SetImages: Transform {
   public var name: String { "SetImages" }
   /// Images through an index, unless field specs of a configuration reach other fields.
-  public var batching: Batching { extraFieldSpecs.isEmpty ? .images(self) : .none }
+  public var batching: Batching { extraFieldSpecs.isEmpty && onStandardPaths ? .images(self) : .none }
 
   public var overrides: [ImageOverride]
   /// Fields beyond the standard pod-spec ones (`FieldSpecs.images`) that hold an image: from
@@ -22,12 +22,17 @@ public struct SetImages: Transform {
   public var extraFieldSpecs: [FieldSpec]
   /// How a rewritten image is written (`ScalarRewrite`).
   public var scalarRewrite: ScalarRewrite
+  /// Whether the field specs hold every standard pod-spec one, as a kustomization's `images`
+  /// always do; an ImageTagTransformer's own `fieldSpecs` may not, and then only the walk
+  /// rewrites there (once), and the standard specs it lists are extra ones.
+  public var onStandardPaths: Bool
 
   public init(
     overrides: [ImageOverride], fieldSpecs: [FieldSpec] = FieldSpecs.images, scalarRewrite: ScalarRewrite = .asString
   ) {
     self.overrides = overrides
-    self.extraFieldSpecs = fieldSpecs.filter { !FieldSpecs.images.contains($0) }
+    onStandardPaths = FieldSpecs.images.allSatisfy(fieldSpecs.contains)
+    extraFieldSpecs = onStandardPaths ? fieldSpecs.filter { !FieldSpecs.images.contains($0) } : fieldSpecs
     self.scalarRewrite = scalarRewrite
   }
 
@@ -36,7 +41,7 @@ public struct SetImages: Transform {
     var problems = DiagnosticCollector()
     for index in resources.indices where resources[index].kind != "CustomResourceDefinition" {
       try Self.checkContainers(in: resources[index].node)
-      Self.emptyNullContainerLists(&resources[index].node)
+      if onStandardPaths { Self.emptyNullContainerLists(&resources[index].node) }
       rewrite(&resources[index].node)
       guard !extraFieldSpecs.isEmpty else { continue }
       for spec in extras.specs(for: resources[index].typeInfo) {
@@ -136,7 +141,7 @@ public struct SetImages: Transform {
     Self.walkContainers(&object) { image, onStandardPath in
       for override in overrides {
         Self.rewrite(&image, override, scalarRewrite)
-        if onStandardPath { Self.rewrite(&image, override, scalarRewrite) }
+        if onStandardPath && onStandardPaths { Self.rewrite(&image, override, scalarRewrite) }
       }
     }
   }

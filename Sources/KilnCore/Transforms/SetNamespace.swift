@@ -20,6 +20,22 @@ public struct SetNamespace: Transform {
   public var fieldSpecs: [FieldSpec] {
     didSet { dataSpecs = Self.dataSpecs(fieldSpecs) }
   }
+  /// Only where no namespace is set yet, missing or empty (a NamespaceTransformer's
+  /// `unsetOnly`): a namespace already set is kept, a Namespace keeps its name.
+  public var unsetOnly = false
+  /// Which RoleBinding and ClusterRoleBinding subjects are moved by hand (a
+  /// NamespaceTransformer's `setRoleBindingSubjects`).
+  public var subjects = SubjectMode.defaultOnly
+
+  public enum SubjectMode: String, Sendable, CaseIterable {
+    /// Subjects named `default`, of any kind.
+    case defaultOnly
+    /// None (the reference update still moves those naming a ServiceAccount of the build).
+    case none
+    /// Subjects of kind ServiceAccount.
+    case allServiceAccounts
+  }
+
   /// The specs not done by hand, with whether a Namespace is renamed.
   private var dataSpecs: (specs: [FieldSpec], renamesNamespaces: Bool)
 
@@ -56,10 +72,10 @@ public struct SetNamespace: Transform {
       let resource = resources[index]
       // Kustomize's StorePreviousId: a reference may name the object as it is now.
       resources[index].recordID()
-      if !ClusterScope.isClusterScoped(resource) {
+      if !ClusterScope.isClusterScoped(resource) && mayReplace(resource.node["metadata"]?["namespace"]) {
         resources[index].setNamespace(namespace)
       }
-      if dataSpecs.renamesNamespaces && resource.kind == "Namespace" && resource.apiVersion == "v1" {
+      if dataSpecs.renamesNamespaces && !unsetOnly && resource.kind == "Namespace" && resource.apiVersion == "v1" {
         resources[index].setName(target, at: namespace.location)
       }
       let specs = applicable.specs(for: resource.typeInfo)
@@ -71,12 +87,28 @@ public struct SetNamespace: Transform {
       if resource.kind == "RoleBinding" || resource.kind == "ClusterRoleBinding" {
         resources[index].node.withValue(forKey: "subjects") { subjects in
           subjects.withItems { items in
-            for i in items.indices where items[i]["name"]?.string == "default" { items[i]["namespace"] = namespace }
+            for i in items.indices where movesSubject(items[i]) && mayReplace(items[i]["namespace"]) {
+              items[i]["namespace"] = namespace
+            }
           }
         }
       }
     }
     try problems.throwIfErrors()
+  }
+
+  private func movesSubject(_ subject: Node) -> Bool {
+    switch subjects {
+    case .defaultOnly: subject["name"]?.string == "default"
+    case .none: false
+    case .allServiceAccounts: subject["kind"]?.string == "ServiceAccount"
+    }
+  }
+
+  /// Whether a namespace field holding `value` (nil when missing) is set.
+  private func mayReplace(_ value: Node?) -> Bool {
+    guard unsetOnly, let value else { return true }
+    return value.scalar?.text == ""
   }
 
   /// Sets the namespace string at a field spec's path (the last step names the field itself).
@@ -85,7 +117,7 @@ public struct SetNamespace: Transform {
     guard let last = parent.path.popLast() else { return }
     let field = last.name
     try FieldPath.visit(&node, parent, transform: name) { (map: inout Node) in
-      if spec.create || map[field] != nil { map[field] = namespace }
+      if (spec.create || map[field] != nil) && mayReplace(map[field]) { map[field] = namespace }
     }
   }
 }
