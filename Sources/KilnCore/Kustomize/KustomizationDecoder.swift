@@ -232,9 +232,10 @@ struct KustomizationDecoder {
       includeSelectors: includeSelectors, includeTemplates: includeTemplates, fields: specs)
   }
 
-  mutating func fieldSpec(_ node: Node) -> FieldSpec? {
+  /// Not `strict`, unknown keys are passed over (a plugin configuration's field specs).
+  mutating func fieldSpec(_ node: Node, strict: Bool = true) -> FieldSpec? {
     let f = StrictMapping(node, context: "field spec", problems: &problems)
-    f.checkKeys(["path", "group", "version", "kind", "create"], problems: &problems)
+    if strict { f.checkKeys(["path", "group", "version", "kind", "create"], problems: &problems) }
     guard let path = f.string("path", problems: &problems) else { return nil }
     return FieldSpec(
       group: f.string("group", problems: &problems), version: f.string("version", problems: &problems),

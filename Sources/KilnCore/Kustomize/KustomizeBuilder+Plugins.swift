@@ -81,7 +81,7 @@ extension KustomizeBuilder {
     let reader = pluginFileReader(in: directory)
     return try pluginConfigs(entries, in: directory, listedIn: listedIn).map { config in
       var plugin = PluginConfig(config, listedIn: listedIn, readFile: reader)
-      plugin.directoryName = Path.fileName(directory)
+      plugin.directoryName = Path.fileName(Path.normalize(files.absolute(directory)))
       plugin.rewrite = rules.scalarRewrite
       plugin.recordedIn = recordedIn(config, in: directory)
       return try plugin.transformer(as: role)

@@ -191,9 +191,7 @@ struct PluginConfig {
     case "LabelTransformer", "AnnotationsTransformer":
       let key = kind == "LabelTransformer" ? "labels" : "annotations"
       let entries = decoder.keyed(fields.stringMap(key, nullIsEmpty: true, problems: &decoder.problems))
-      let specs = (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
-        decoder.fieldSpec($0)
-      }
+      let specs = fieldSpecs(&decoder)
       transform =
         kind == "LabelTransformer"
         ? AddLabels(labels: entries, fieldSpecs: specs) : AddAnnotations(annotations: entries, fieldSpecs: specs)
@@ -219,9 +217,7 @@ struct PluginConfig {
     case "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer":
       transform = try nameAffixTransform(&decoder)
     case "ImageTagTransformer":
-      let specs = (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
-        decoder.fieldSpec($0)
-      }
+      let specs = fieldSpecs(&decoder)
       // Without an imageTag, Kustomize matches no image.
       let image = fields.mapping("imageTag", problems: &decoder.problems).flatMap {
         KustomizationDecoder.imageOverride($0, context: "imageTag", nameRequired: true, &decoder.problems)
@@ -245,11 +241,17 @@ struct PluginConfig {
     return PlanStep(role == .validator ? "validators" : "transformers", configuration, transform)
   }
 
+  /// The configuration's `fieldSpecs`, read as Kustomize reads a plugin's: unknown keys
+  /// (a `name` in a spec) are passed over.
+  private func fieldSpecs(_ decoder: inout KustomizationDecoder) -> [FieldSpec] {
+    (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
+      decoder.fieldSpec($0, strict: false)
+    }
+  }
+
   /// NamespaceTransformer: the namespace is the configuration's own `metadata.namespace`.
   private mutating func namespaceTransform(_ decoder: inout KustomizationDecoder) throws -> any Transform {
-    let specs = (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
-      decoder.fieldSpec($0)
-    }
+    let specs = fieldSpecs(&decoder)
     var mode = SetNamespace.SubjectMode.defaultOnly
     if let text = fields.string("setRoleBindingSubjects", problems: &decoder.problems), !text.isEmpty {
       guard let known = SetNamespace.SubjectMode(rawValue: text) else {
@@ -274,9 +276,7 @@ struct PluginConfig {
 
   /// ReplicaCountTransformer: `replica` names the objects (`name`) and gives the `count`.
   private mutating func replicaCountTransform(_ decoder: inout KustomizationDecoder) throws -> any Transform {
-    let specs = (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
-      decoder.fieldSpec($0)
-    }
+    let specs = fieldSpecs(&decoder)
     let replica = fields.mapping("replica", problems: &decoder.problems).map {
       StrictMapping($0, context: "replica", problems: &decoder.problems)
     }
@@ -340,9 +340,7 @@ struct PluginConfig {
   /// PrefixSuffixTransformer, PrefixTransformer, SuffixTransformer over `metadata/name`, for
   /// the kinds their field specs select.
   private mutating func nameAffixTransform(_ decoder: inout KustomizationDecoder) throws -> any Transform {
-    let specs = (fields.sequence("fieldSpecs", problems: &decoder.problems) ?? []).compactMap {
-      decoder.fieldSpec($0)
-    }
+    let specs = fieldSpecs(&decoder)
     try decoder.problems.throwIfErrors()
     if fields["fieldSpecs"] == nil {
       throw Diagnostic.error("\(kind) \"\(configName)\" needs fieldSpecs", at: location)
