@@ -131,23 +131,14 @@ struct Origin: Sendable, Hashable {
     origins.map { "- " + $0.yaml(indent: "  ") }.joined()
   }
 
-  /// A path as a plain scalar when it reads back as that string, else double-quoted.
+  /// A value as Kustomize's YAML marshaller (go-yaml v3, no line width) writes it: plain when
+  /// it reads back as that string and plain is allowed (`../with space/cm.yaml`), single-quoted
+  /// when only plain is not (`'../a: b/cm.yaml'`), double-quoted when it would read as another
+  /// type or holds a tab. The emitter kiln writes kubectl's output with decides it the same way.
   static func scalar(_ text: String) -> String {
-    let plain =
-      !text.isEmpty
-      && text.utf8.allSatisfy { byte in
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-          || [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "-")].contains(byte)
-      } && !text.hasPrefix("-") && ScalarResolver.resolvePlain(text) == .string
-    if plain { return text }
-    var quoted = "\""
-    for character in text.unicodeScalars {
-      switch character {
-      case "\"": quoted += "\\\""
-      case "\\": quoted += "\\\\"
-      default: quoted.unicodeScalars.append(character)
-      }
-    }
-    return quoted + "\""
+    var emitter = YAMLEmitter(options: .init(lineWidth: nil))
+    emitter.emitDocument(.mapping(["k": .string(text)]))
+    // "k: <scalar>\n"
+    return String(decoding: emitter.bytes.dropFirst(3).dropLast(), as: UTF8.self)
   }
 }

@@ -52,10 +52,16 @@ import Testing
     #expect(Origin.join(base, entry) == joined)
   }
 
-  @Test func pathsThatReadAsOtherTypesAreQuoted() {
+  /// As kubectl writes them (go-yaml v3): quoted only when plain would read as another type or
+  /// is not allowed.
+  @Test func pathsAreQuotedAsKustomizesMarshallerQuotesThem() {
     #expect(Origin.scalar("true") == "\"true\"")
-    #expect(Origin.scalar("my file.yaml") == "\"my file.yaml\"")
     #expect(Origin.scalar("a/b-c_d.yaml") == "a/b-c_d.yaml")
+    #expect(Origin.scalar("../with space/cm.yaml") == "../with space/cm.yaml")
+    #expect(Origin.scalar("../-lead/it's/cm.yaml") == "../-lead/it's/cm.yaml")
+    #expect(Origin.scalar("../a: b/cm.yaml") == "'../a: b/cm.yaml'")
+    #expect(Origin.scalar("../x #y/cm.yaml") == "'../x #y/cm.yaml'")
+    #expect(Origin.scalar("../tab\tx/cm.yaml") == "\"../tab\\tx/cm.yaml\"")
   }
 
   /// Kustomize configures one transformer per patch, label entry, JSON patch, replica count
