@@ -340,6 +340,15 @@ private final class EventReader {
     if scalar.text == "<<" && options.contains(.documentsAsSplitPieces) {
       return PendingKey(name: "<<", location: node.location, isMerge: false, isDropped: true)
     }
+    if scalar.tag != .string && options.contains(.goMapKeys) {
+      guard let text = GoMapKey.text(for: scalar) else {
+        throw YAMLError(
+          "mapping key \(scalar.text.isEmpty ? "(empty)" : scalar.text) is read as a \(scalar.tag), which has no JSON form",
+          at: node.location, notes: ["quote the key if it is meant as text: \"\(scalar.text)\""])
+      }
+      if !options.contains(.keepDuplicateKeys) { try checkDuplicate(text, at: node.location, in: frame) }
+      return PendingKey(name: text, location: node.location, isMerge: false)
+    }
     guard scalar.tag == .string else {
       throw YAMLError(
         "mapping key \(scalar.text.isEmpty ? "(empty)" : scalar.text) is read as a \(scalar.tag), not a string",

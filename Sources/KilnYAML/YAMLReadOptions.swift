@@ -15,6 +15,11 @@ public struct YAMLReadOptions: OptionSet, Sendable, Hashable {
   /// a comment) is an error, what follows a `...` line up to the next `---` is not read, a quoted `"<<"` key is dropped with its value, and a mapping may hold one `<<`
   /// merge key only.
   public static let documentsAsSplitPieces = YAMLReadOptions(rawValue: 1 << 1)
+
+  /// A plain key that reads as a boolean or a number gets the text sigs.k8s.io/yaml gives it
+  /// in JSON (`on:` is `"true"`, `0x1F:` is `"31"`: `GoMapKey`) instead of being an error; a
+  /// null key is still one.
+  public static let goMapKeys = YAMLReadOptions(rawValue: 1 << 2)
 }
 
 extension Node {

@@ -16,6 +16,23 @@ import Testing
     #expect(throws: YAMLError.self) { try documents("a: 1\na: 2\n", []) }
   }
 
+  @Test func goMapKeysGiveNonStringKeysGosText() throws {
+    let text =
+      "on: a\nN: b\n0x1F: c\n010: d\n1_000: e\n1.50: f\n1e6: g\n3.14159265: h\n-.inf: i\n2024-06-01: j\n\"on\": k\n99999999999999999999: l\n"
+    let node = try YAMLParser.parseDocuments(Array(text.utf8), file: "r.yaml", dialect: .yaml11, options: [.goMapKeys])[
+      0]
+    #expect(
+      node.entries?.map(\.key) == [
+        "true", "false", "31", "8", "1000", "1.5", "1e+06", "3.1415927", "-.inf", "2024-06-01", "on", "1e+20",
+      ])
+    for refused in ["~: a\n", "null: a\n", "18446744073709551615: a\n"] {
+      #expect(throws: YAMLError.self) {
+        try YAMLParser.parseDocuments(Array(refused.utf8), file: "r.yaml", dialect: .yaml11, options: [.goMapKeys])
+      }
+    }
+    #expect(throws: YAMLError.self) { try documents("1: a\n", []) }
+  }
+
   @Test func aPieceMayOpenWithAByteOrderMark() throws {
     let text = "\u{FEFF}a: 1\n---\n\u{FEFF}b: 2\n"
     #expect(try documents(text, [.documentsAsSplitPieces]).count == 2)

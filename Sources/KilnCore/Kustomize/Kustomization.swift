@@ -112,6 +112,9 @@ public struct PatchSpec: Sendable {
   /// The text writes a key twice in one mapping and is read as kubectl reads it (see
   /// `PatchLeniency`), not refused.
   public var keepsDuplicateKeys = false
+  /// A JSON 6902 patch's plain keys that read as booleans or numbers are turned into text as
+  /// kubectl turns them (`YAMLReadOptions.goMapKeys`), not refused.
+  public var readsKeysAsKubectl = false
 
   public init(form: Form, text: String, file: String, target: PatchTarget?, location: SourceLocation) {
     self.form = form

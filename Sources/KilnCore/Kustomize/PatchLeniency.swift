@@ -18,17 +18,25 @@ enum PatchLeniency {
 
   private static func mark(_ specs: inout [PatchSpec], _ notices: inout [Diagnostic]) {
     for index in specs.indices {
+      specs[index].readsKeysAsKubectl = true
       let spec = specs[index]
       guard spec.text.contains(":"), !spec.text.drop(while: \.isWhitespace).hasPrefix("[") else { continue }
-      let dialect: ScalarResolver.Dialect = spec.form == .json6902 ? .yaml11 : .yaml12
-      guard
-        let documents = try? YAMLParser.parseDocuments(
-          Array(spec.text.utf8), file: spec.file, dialect: dialect, options: [.keepDuplicateKeys])
-      else { continue }
+      // A JSON 6902 patch (a `patches:` entry holding a list) is read as sigs.k8s.io/yaml
+      // reads it: YAML 1.1, keys as Go's text (`on:` and `y:` are both "true").
+      func read(asJSONPatch: Bool) -> [Node]? {
+        try? YAMLParser.parseDocuments(
+          Array(spec.text.utf8), file: spec.file, dialect: asJSONPatch ? .yaml11 : .yaml12,
+          options: asJSONPatch ? [.keepDuplicateKeys, .goMapKeys] : [.keepDuplicateKeys])
+      }
+      guard var documents = read(asJSONPatch: spec.form == .json6902) else { continue }
+      let isJSONPatch = spec.form == .json6902 || documents.first?.items != nil
+      if isJSONPatch && spec.form == .either {
+        guard let asJSON = read(asJSONPatch: true) else { continue }
+        documents = asJSON
+      }
       let duplicates = documents.flatMap { $0.duplicateKeys() }
       guard !duplicates.isEmpty else { continue }
       specs[index].keepsDuplicateKeys = true
-      let isJSONPatch = spec.form == .json6902 || documents.first?.items != nil
       let inline = spec.location.file == spec.file
       for duplicate in duplicates {
         let place = inline ? spec.location : duplicate.repeated

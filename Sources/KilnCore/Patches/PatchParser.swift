@@ -137,9 +137,9 @@ enum PatchParser {
       if text.hasPrefix("[") {
         document = try JSONReader.parse(text, file: spec.file)
       } else {
-        let stream = try YAMLParser.parseStream(
-          Array(text.utf8), file: spec.file, dialect: .yaml11,
-          options: spec.keepsDuplicateKeys ? [.keepDuplicateKeys] : [])
+        var options: YAMLReadOptions = spec.keepsDuplicateKeys ? [.keepDuplicateKeys] : []
+        if spec.readsKeysAsKubectl { options.insert(.goMapKeys) }
+        let stream = try YAMLParser.parseStream(Array(text.utf8), file: spec.file, dialect: .yaml11, options: options)
         // sigs.k8s.io/yaml reads the operations into Go maps: a key written twice keeps its last value.
         document = spec.keepsDuplicateKeys ? PatchLeniency.lastOfEach(stream.first ?? .null()) : stream.first ?? .null()
       }

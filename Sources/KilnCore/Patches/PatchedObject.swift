@@ -76,7 +76,20 @@ enum PatchedObject {
     resource.node = .null()
     JSONForm.readBack(&document)
     StringifyAnnotations.stringify(&document)
+    if spec.readsKeysAsKubectl { try checkAnnotationKeys(document, spec) }
     resource.node = document
+  }
+
+  /// Kustomize sets the annotations of a JSON-patched object again with plain keys and reads
+  /// them back: a key that then reads as a number, boolean or null (`"1"`, `"true"`) fails.
+  private static func checkAnnotationKeys(_ object: Node, _ spec: PatchSpec) throws {
+    for entry in object["metadata"]?["annotations"]?.entries ?? [] {
+      let tag = ScalarResolver.resolvePlain(entry.key, dialect: .yaml12)
+      guard tag != .string else { continue }
+      throw Diagnostic.error(
+        "the patch leaves annotation key \"\(entry.key)\", which kubectl kustomize writes back unquoted and reads as the \(tag) \(entry.key), and fails",
+        at: spec.location)
+    }
   }
 
   /// Puts `value` at `metadata.<field>`, or removes the field when `value` is nil.
