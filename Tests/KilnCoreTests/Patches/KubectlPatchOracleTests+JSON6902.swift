@@ -378,5 +378,22 @@ extension KubectlPatchOracleTests {
                 name: settings
         """,
       ]),
+    // A value read as YAML 1.1: keys such as `n` (false) become Go's text for them.
+    Tree(
+      "json6902-yaml-1-1-keys",
+      [
+        "kustomization.yaml": """
+        resources:
+        - cm.yaml
+        patches:
+        - target:
+            kind: ConfigMap
+          patch: |
+            - op: add
+              path: /metadata/labels
+              value: {n: "1", t: "2"}
+        """,
+        "cm.yaml": PatchFixture.configMap,
+      ]),
   ]
 }

@@ -8,8 +8,6 @@ import Testing
 ///   one shared YAML node at every path they set (metadata, selector, template), so a patch
 ///   that changes `metadata.labels.version` changes the selector's too; kiln's nodes are values
 ///   and are not shared.
-/// - `json6902-yaml-1-1-keys`: a JSON 6902 value read as YAML 1.1 may have keys such as `n`
-///   (false); kiln's parser refuses keys that are not strings.
 extension KubectlPatchOracleTests {
   static let knownDifferences: [Tree] = [
     Tree(
@@ -53,23 +51,7 @@ extension KubectlPatchOracleTests {
                   - name: app
                     image: 5
         """,
-      ]),
-    Tree(
-      "json6902-yaml-1-1-keys",
-      [
-        "kustomization.yaml": """
-        resources:
-        - cm.yaml
-        patches:
-        - target:
-            kind: ConfigMap
-          patch: |
-            - op: add
-              path: /metadata/labels
-              value: {n: "1", t: "2"}
-        """,
-        "cm.yaml": PatchFixture.configMap,
-      ]),
+      ])
   ]
 
   @Test(arguments: knownDifferences)
