@@ -24,14 +24,16 @@ extension KustomizationDecoder {
   mutating func patch(_ item: Node, form: PatchSpec.Form) -> PatchSpec? {
     let context = form == .json6902 ? "patchesJson6902 entry" : "patches entry"
     let fields = StrictMapping(item, context: context, problems: &problems)
-    fields.checkKeys(
-      form == .json6902 ? ["path", "patch", "target"] : ["path", "patch", "target", "options"], problems: &problems)
+    if !readsPluginConfiguration {
+      fields.checkKeys(
+        form == .json6902 ? ["path", "patch", "target"] : ["path", "patch", "target", "options"], problems: &problems)
+    }
     // An empty path or patch is none (Go's zero value).
     let path = fields.string("path", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
     let inline = fields.string("patch", problems: &problems).flatMap { $0.isEmpty ? nil : $0 }
     var target: PatchTarget?
     if let node = fields.mapping("target", problems: &problems) {
-      target = patchTarget(node, json6902: form == .json6902)
+      target = patchTarget(node, json6902: form == .json6902 && !readsPluginConfiguration)
     }
     if form == .json6902 && target == nil && item.isMapping {
       problems.add(.error("patchesJson6902 entry needs a target", at: item.location))
@@ -65,7 +67,9 @@ extension KustomizationDecoder {
   mutating func patchTarget(_ node: Node, json6902: Bool) -> PatchTarget {
     let fields = StrictMapping(node, context: "patch target", problems: &problems)
     let keys = ["group", "version", "kind", "name", "namespace"]
-    fields.checkKeys(json6902 ? keys : keys + ["labelSelector", "annotationSelector"], problems: &problems)
+    if !readsPluginConfiguration {
+      fields.checkKeys(json6902 ? keys : keys + ["labelSelector", "annotationSelector"], problems: &problems)
+    }
     return PatchTarget(
       group: fields.string("group", problems: &problems), version: fields.string("version", problems: &problems),
       kind: fields.string("kind", problems: &problems), name: fields.string("name", problems: &problems),

@@ -32,6 +32,9 @@ struct KustomizationDecoder {
   /// (or a component in them) that write kustomization fields.
   var context = "kustomization"
   var problems = DiagnosticCollector()
+  /// Reading a plugin configuration, as Kustomize reads one: unknown keys of a patch entry and
+  /// its target are passed over, and a JSON 6902 target may use label selectors.
+  var readsPluginConfiguration = false
   /// The kustomization was refused as empty.
   var saidNothing = false
 

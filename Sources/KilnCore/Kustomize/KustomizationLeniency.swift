@@ -39,6 +39,14 @@ enum KustomizationLeniency {
     return (result, warnings)
   }
 
+  /// The same for another document Kustomize decodes this way (a plugin configuration), with
+  /// its own table of struct fields.
+  static func apply(_ node: Node, fields: [String: [String]]) -> (node: Node, warnings: [Diagnostic]) {
+    var warnings: [Diagnostic] = []
+    let result = normalized(node, path: "", fields: fields, warnings: &warnings)
+    return (result, warnings)
+  }
+
   private static func normalized(_ node: Node, path: String?, fields: [String: [String]], warnings: inout [Diagnostic])
     -> Node
   {

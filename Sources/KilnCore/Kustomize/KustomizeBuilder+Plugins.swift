@@ -24,6 +24,13 @@ extension KustomizeBuilder {
       }
       configs += try buildEntry(entry, in: directory, component: nil).resources
     }
+    if rules.readsAsKubectl {
+      for index in configs.indices {
+        let (node, warnings) = PluginConfigLeniency.apply(configs[index].node, kind: configs[index].kind)
+        configs[index].node = node
+        notices += warnings
+      }
+    }
     for config in configs where config.name.isEmpty {
       throw Diagnostic.error(
         "a plugin configuration (\(config.kind.isEmpty ? "no kind" : config.kind)) needs a metadata.name",

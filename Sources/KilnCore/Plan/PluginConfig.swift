@@ -76,7 +76,9 @@ struct PluginConfig {
   }
 
   private func decoder() -> KustomizationDecoder {
-    KustomizationDecoder(file: listedIn, readFile: readFile, context: "\(kind) configuration")
+    var decoder = KustomizationDecoder(file: listedIn, readFile: readFile, context: "\(kind) configuration")
+    decoder.readsPluginConfiguration = true
+    return decoder
   }
 
   private func notSupported(_ what: String) -> Diagnostic {
@@ -199,6 +201,12 @@ struct PluginConfig {
       let spec = decoder.patch(only(["path", "patch", "target", "options"]), form: .either)
       transform = ApplyPatches(patches: spec.map { [$0] } ?? [])
     case "PatchJson6902Transformer":
+      // Kustomize's plugin (unlike a patchesJson6902 entry) wants the target's name.
+      let target = fields.mapping("target", problems: &decoder.problems)
+      if let target, target["name"]?.scalarText?.isEmpty ?? true {
+        throw Diagnostic.error(
+          "PatchJson6902Transformer \"\(configName)\": the target needs a name", at: target.location)
+      }
       let spec = decoder.patch(only(["path", "jsonOp", "target"], renaming: ["jsonOp": "patch"]), form: .json6902)
       transform = ApplyPatches(patches: spec.map { [$0] } ?? [])
     case "PatchStrategicMergeTransformer":
