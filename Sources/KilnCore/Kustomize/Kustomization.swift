@@ -112,9 +112,10 @@ public struct PatchSpec: Sendable {
   /// The text writes a key twice in one mapping and is read as kubectl reads it (see
   /// `PatchLeniency`), not refused.
   public var keepsDuplicateKeys = false
-  /// A JSON 6902 patch's plain keys that read as booleans or numbers are turned into text as
-  /// kubectl turns them (`YAMLReadOptions.goMapKeys`), not refused.
-  public var readsKeysAsKubectl = false
+  /// Read and applied as kubectl kustomize does (`kiln kustomize`): a JSON 6902 patch's plain
+  /// keys that read as booleans or numbers become text (`YAMLReadOptions.goMapKeys`) instead of
+  /// being refused, and a name the patch changes keeps the old name's quoting (`ScalarRewrite`).
+  public var readsAsKubectl = false
 
   public init(form: Form, text: String, file: String, target: PatchTarget?, location: SourceLocation) {
     self.form = form

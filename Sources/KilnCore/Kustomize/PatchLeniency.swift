@@ -18,7 +18,7 @@ enum PatchLeniency {
 
   private static func mark(_ specs: inout [PatchSpec], _ notices: inout [Diagnostic]) {
     for index in specs.indices {
-      specs[index].readsKeysAsKubectl = true
+      specs[index].readsAsKubectl = true
       let spec = specs[index]
       guard spec.text.contains(":"), !spec.text.drop(while: \.isWhitespace).hasPrefix("[") else { continue }
       // A JSON 6902 patch (a `patches:` entry holding a list) is read as sigs.k8s.io/yaml

@@ -138,7 +138,7 @@ enum PatchParser {
         document = try JSONReader.parse(text, file: spec.file)
       } else {
         var options: YAMLReadOptions = spec.keepsDuplicateKeys ? [.keepDuplicateKeys] : []
-        if spec.readsKeysAsKubectl { options.insert(.goMapKeys) }
+        if spec.readsAsKubectl { options.insert(.goMapKeys) }
         let stream = try YAMLParser.parseStream(Array(text.utf8), file: spec.file, dialect: .yaml11, options: options)
         // sigs.k8s.io/yaml reads the operations into Go maps: a key written twice keeps its last value.
         document = spec.keepsDuplicateKeys ? PatchLeniency.lastOfEach(stream.first ?? .null()) : stream.first ?? .null()

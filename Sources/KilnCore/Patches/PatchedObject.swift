@@ -28,7 +28,9 @@ enum PatchedObject {
     resource.node = node
     if Self.dropsAnnotations(patch) { resource.forgetBookkeeping() }
     if spec.allowNameChange, let newName, newName != resource.name {
-      resource.setName(newName, at: patch["metadata"]?["name"]?.location ?? patch.location)
+      resource.setName(
+        newName, at: patch["metadata"]?["name"]?.location ?? patch.location,
+        writing: spec.readsAsKubectl ? .keepingStyle : .asString)
     }
     return true
   }
@@ -76,7 +78,7 @@ enum PatchedObject {
     resource.node = .null()
     JSONForm.readBack(&document)
     StringifyAnnotations.stringify(&document)
-    if spec.readsKeysAsKubectl { try checkAnnotationKeys(document, spec) }
+    if spec.readsAsKubectl { try checkAnnotationKeys(document, spec) }
     resource.node = document
   }
 
