@@ -9,7 +9,8 @@ import KilnYAML
 /// applies the queue when something must see it (a step that may read or change what it
 /// wrote, a merging generator, the end of the directory): each object gets the entries of
 /// every queued step that came after it, merged, in one pass. Replica counts and images find
-/// their objects through indexes instead of a scan. The result is that of `BuildPlan.fold`
+/// their objects through indexes instead of a scan, and so do replacements, which wait for the
+/// queue only when their fields meet it. The result is that of `BuildPlan.fold`
 /// (every step in turn; `BatchedPlanTests` checks it on random plans); only the work is linear.
 struct Accumulation {
   private(set) var resources: [Resource] = []
@@ -24,6 +25,7 @@ struct Accumulation {
   private var replicaIndex = SetReplicas.NameIndex()
   private var imageIndex = ImageIndex()
   private var varIndex = BindVars.NameIndex()
+  private var replacementIndex = ReplacementIndex()
 
   init() {}
 
@@ -39,7 +41,10 @@ struct Accumulation {
     if readsExisting { try flush() }
     try run(&resources)
     // A merging or replacing generator may have changed what it merged into.
-    if readsExisting { varIndex = BindVars.NameIndex() }
+    if readsExisting {
+      varIndex = BindVars.NameIndex()
+      replacementIndex = ReplacementIndex()
+    }
   }
 
   /// Runs every step of `plan`, in order.
@@ -67,6 +72,15 @@ struct Accumulation {
     case .images(let images):
       if pending.conflicts(with: .images) { try flush() }
       try imageIndex.apply(images, to: &resources)
+    case .replacements(let replacements):
+      // Queued labels and annotations wait unless a replacement reads or writes their fields.
+      if pending.conflicts(with: replacements.footprint) { try flush() }
+      let images = try replacements.apply(to: &resources, index: &replacementIndex)
+      if replacements.mayChangeIDs {
+        replicaIndex = SetReplicas.NameIndex()
+        varIndex = BindVars.NameIndex()
+      }
+      if images || replacements.mayChangeIDs { imageIndex = ImageIndex() }
     case .none:
       try flush()
       try transform.apply(to: &resources)
@@ -74,6 +88,7 @@ struct Accumulation {
       replicaIndex = SetReplicas.NameIndex()
       imageIndex = ImageIndex()
       varIndex = BindVars.NameIndex()
+      replacementIndex = ReplacementIndex()
     }
   }
 
@@ -91,7 +106,10 @@ struct Accumulation {
     try pending.apply(to: &resources)
     if stale.0 { replicaIndex = SetReplicas.NameIndex() }
     if stale.1 { imageIndex = ImageIndex() }
-    if stale.2 { varIndex = BindVars.NameIndex() }
+    if stale.2 {
+      varIndex = BindVars.NameIndex()
+      replacementIndex = ReplacementIndex()
+    }
   }
 
   /// Everything, with every queued step applied.

@@ -87,6 +87,9 @@ public enum Batching: Sendable {
   case images(SetImages)
   /// Binds `vars` to the objects they name, found by id; changes no object's content.
   case varBinding(BindVars)
+  /// Copies values between fields of objects found by name or kind through an index kept
+  /// across components; waits for queued steps only when their fields meet its own.
+  case replacements(ApplyReplacements)
 }
 
 extension Transform {

@@ -19,7 +19,7 @@ public struct ApplyReplacements: Transform {
 
   /// Each target field path read once (its patterns compiled once), by replacement, target and
   /// path; a path that cannot be read fails when its replacement runs.
-  private let targetSteps: [[[Result<[TargetStep], Diagnostic>]]]
+  let targetSteps: [[[Result<[TargetStep], Diagnostic>]]]
 
   public init(replacements: [Replacement]) {
     self.replacements = replacements
@@ -39,9 +39,12 @@ public struct ApplyReplacements: Transform {
     try apply(to: &resources, index: &index)
   }
 
-  /// The same with an index of `resources` kept by the caller, brought up to date here.
-  func apply(to resources: inout [Resource], index: inout ReplacementIndex) throws {
+  /// The same with an index of `resources` kept by the caller, brought up to date here. Tells
+  /// whether a write may have changed an image (`mayChangeImages`).
+  @discardableResult
+  func apply(to resources: inout [Resource], index: inout ReplacementIndex) throws -> Bool {
     index.extend(resources)
+    var images = false
     for (r, replacement) in replacements.enumerated() {
       let value = try sourceValue(replacement, in: resources, index: index)
       for (t, target) in replacement.targets.enumerated() {
@@ -49,6 +52,7 @@ public struct ApplyReplacements: Transform {
         let rejects = try target.reject.map(CompiledSelector.init)
         let paths = try zip(target.fieldPaths, targetSteps[r][t]).map { path, steps in (path, try steps.get()) }
         let renames = paths.contains { Self.mayChangeID($0.1) }
+        images = images || paths.contains { Self.mayChangeImages($0.1, writing: value) }
         for i in index.candidates(target.select) where Self.selects(resources[i], select, rejects) {
           for (path, steps) in paths {
             try write(value, into: &resources[i], steps, path: path, options: target.options)
@@ -57,6 +61,7 @@ public struct ApplyReplacements: Transform {
         }
       }
     }
+    return images
   }
 
   /// Whether a field spec's path and a replacement's path meet: one leads into the other. Map keys
