@@ -19,6 +19,7 @@ Usage: python3 Benchmarks/bench.py [--kiln .build/release/kiln] [--suite all|gen
 """
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -226,14 +227,19 @@ def write(root, path, text):
 
 
 def run_once(argv, cwd):
-    """Wall seconds and stdout of one run; stops the benchmark if the run fails."""
+    """Wall seconds, CPU seconds (user + system) and stdout of one run; stops the benchmark if
+    the run fails. CPU time is the steadier figure when other work loads the machine: waiting
+    for a core does not count."""
     start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = proc.communicate()
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         sys.exit("%s failed:\n%s" % (" ".join(argv), err.decode()))
-    return elapsed, out
+    return elapsed, cpu, out
 
 
 def peak_rss(argv, cwd):
@@ -251,16 +257,18 @@ def measure_side_by_side(kiln, kubectl, runs, kubectl_runs):
     `kubectl` are (argv, cwd). kiln's runs are spread between kubectl's, so that both medians
     come from the same minutes: this machine's speed drifts by a third within a minute, and a
     second of kiln runs timed before half a minute of kubectl runs would compare two machines."""
-    k_times, u_times, k_out, u_out = [], [], b"", b""
+    k_times, u_times, k_cpu, u_cpu, k_out, u_out = [], [], [], [], b"", b""
     for slot in range(kubectl_runs + 1):
         for _ in range(runs * (slot + 1) // (kubectl_runs + 1) - runs * slot // (kubectl_runs + 1)):
-            elapsed, k_out = run_once(*kiln)
+            elapsed, cpu, k_out = run_once(*kiln)
             k_times.append(elapsed)
+            k_cpu.append(cpu)
         if slot < kubectl_runs:
-            elapsed, u_out = run_once(*kubectl)
+            elapsed, cpu, u_out = run_once(*kubectl)
             u_times.append(elapsed)
-    k = (statistics.median(k_times), peak_rss(*kiln), k_out)
-    u = (statistics.median(u_times), peak_rss(*kubectl), u_out)
+            u_cpu.append(cpu)
+    k = (statistics.median(k_times), peak_rss(*kiln), k_out, statistics.median(k_cpu))
+    u = (statistics.median(u_times), peak_rss(*kubectl), u_out, statistics.median(u_cpu))
     return k, u
 
 
@@ -269,10 +277,11 @@ def objects(output):
 
 
 def row(label, n_objects, k, u):
-    (k_time, k_mem, k_out), (u_time, u_mem, u_out) = k, u
+    (k_time, k_mem, k_out, k_cpu), (u_time, u_mem, u_out, u_cpu) = k, u
     same = "identical" if k_out == u_out else "DIFFERENT"
-    print("%-14s %7d %12.1f ms %9.1f MiB %12.1f ms %9.1f MiB %8.0fx  %s" % (
-        label, n_objects, k_time * 1000, k_mem, u_time * 1000, u_mem, u_time / k_time, same))
+    print("%-14s %7d %12.1f ms %9.1f MiB %12.1f ms %9.1f MiB %8.0fx  %s   CPU %.1f / %.1f ms = %.0fx, load %.1f" % (
+        label, n_objects, k_time * 1000, k_mem, u_time * 1000, u_mem, u_time / k_time, same,
+        k_cpu * 1000, u_cpu * 1000, u_cpu / max(k_cpu, 1e-6), os.getloadavg()[0]))
     return same == "identical"
 
 
@@ -304,7 +313,8 @@ def main():
     print("kiln: %s" % subprocess.run([kiln, "version"], capture_output=True, text=True).stdout.strip())
     print("kubectl: %s" % subprocess.run([kubectl, "version", "--client"], capture_output=True, text=True).stdout.replace("\n", " ").strip())
     print("runs: kiln %d, kubectl up to %d (fewer for large N), kiln's spread between kubectl's; median wall time;"
-          " peak RSS of one more run\n" % (args.runs, args.kubectl_runs))
+          " peak RSS of one more run; then median CPU time (user + system) of kiln / kubectl, and the"
+          " 1-minute load average\n" % (args.runs, args.kubectl_runs))
     print("%-14s %7s %15s %13s %15s %13s %9s" % ("tree", "objects", "kiln", "kiln RSS", "kubectl", "kubectl RSS", "ratio"))
     ok = True
     if args.suite in ("all", "generated"):
