@@ -49,8 +49,11 @@ extension KustomizationDecoder {
         form: form, text: text, file: file, target: target, location: fields["patch"]?.location ?? item.location)
     case (_?, _?):
       problems.add(.error("\(context) has both path and patch; give one", at: item.location))
-    case (nil, nil):
+    case (nil, nil) where item.isMapping || item.isNull:
+      // (An entry of another kind, a string say, was reported as such already.)
       problems.add(.error("\(context) needs a path or a patch", at: item.location))
+    case (nil, nil):
+      break
     }
     if let options = fields.mapping("options", problems: &problems) {
       // Kustomize reads the options as a map of booleans: any key, but only boolean values.
