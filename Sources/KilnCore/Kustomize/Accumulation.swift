@@ -18,9 +18,10 @@ struct Accumulation {
   var vars = VarSet()
   /// The transformer configuration of the kustomization and of everything it includes
   /// (Kustomize's accumulated `TransformerConfig`): its transformers read their field specs here.
-  /// It starts as the defaults, which every kustomization's own configuration holds anyway, so
-  /// that merging a configuration that adds nothing costs one comparison.
-  var config = TransformerConfig.defaults
+  /// It starts empty, as Kustomize's does: merging a configuration into it drops each spec that
+  /// an earlier one (in sorted order) already stands for, so a configured `metadata/name` spec
+  /// for one kind replaces the kind-less default (see `TransformerConfig.merged(with:)`).
+  var config = TransformerConfig()
   private var pending = PendingEntries()
   private var replicaIndex = SetReplicas.NameIndex()
   private var imageIndex = ImageIndex()

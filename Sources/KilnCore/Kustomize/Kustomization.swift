@@ -21,6 +21,8 @@ public struct Kustomization: Sendable {
     /// With `fields` of its own, every field spec of the entry, Kustomize's merged in
     /// (`AddLabels.fieldSpecs`); otherwise empty, and the reach picks the defaults.
     public var fields: [FieldSpec]
+    /// The entry's `fields` as written (a configuration's `labels` specs merge in first).
+    public var ownFields: [FieldSpec] = []
   }
 
   /// `sortOptions`: legacy (kind order, optionally with the user's lists) or fifo.
@@ -47,6 +49,8 @@ public struct Kustomization: Sendable {
   /// `configurations`: files of transformer configuration (or, with a line break, the
   /// configuration itself), merged into Kustomize's defaults.
   public var configurations: [Entry] = []
+  /// `crds`: files of OpenAPI definitions whose extensions add field specs (`CRDFieldSpecs`).
+  public var crds: [Entry] = []
   /// `patchesStrategicMerge`, `patches` and `patchesJson6902`, each in listed order.
   public var patchesStrategicMerge: [PatchSpec] = []
   public var patches: [PatchSpec] = []

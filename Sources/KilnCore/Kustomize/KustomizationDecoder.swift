@@ -12,13 +12,11 @@ struct KustomizationDecoder {
     "commonLabels", "labels", "commonAnnotations", "images", "imageTags", "replicas", "patches",
     "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
     "sortOptions", "configurations", "replacements", "vars", "buildMetadata", "helmGlobals", "helmCharts",
-    "helmChartInflationGenerator", "openapi", "generators", "transformers", "validators",
+    "helmChartInflationGenerator", "openapi", "generators", "transformers", "validators", "crds",
   ]
 
   /// Kustomize fields kiln does not implement: an error when they hold anything.
-  static let notSupported = [
-    "crds"
-  ]
+  static let notSupported: [String] = []
 
   /// Deprecated fields and what replaces them, as kubectl words its warnings.
   static let deprecated: [String: String] = [
@@ -81,6 +79,7 @@ struct KustomizationDecoder {
     result.resources = entries("resources", fields) + entries("bases", fields)
     result.components = entries("components", fields)
     result.configurations = entries("configurations", fields)
+    result.crds = entries("crds", fields)
     result.namespace = scalarString("namespace", fields)
     result.namePrefix = scalarString("namePrefix", fields)
     result.nameSuffix = scalarString("nameSuffix", fields)
@@ -220,6 +219,7 @@ struct KustomizationDecoder {
     }
     let includeSelectors = fields.bool("includeSelectors", problems: &problems) ?? false
     let includeTemplates = fields.bool("includeTemplates", problems: &problems) ?? false
+    let ownSpecs = specs
     if !specs.isEmpty {
       do {
         specs = try AddLabels.fieldSpecs(
@@ -232,7 +232,7 @@ struct KustomizationDecoder {
     }
     return Kustomization.LabelSet(
       pairs: keyed(fields.stringMap("pairs", nullIsEmpty: true, problems: &problems)),
-      includeSelectors: includeSelectors, includeTemplates: includeTemplates, fields: specs)
+      includeSelectors: includeSelectors, includeTemplates: includeTemplates, fields: specs, ownFields: ownSpecs)
   }
 
   /// Not `strict`, unknown keys are passed over (a plugin configuration's field specs).

@@ -167,6 +167,10 @@ struct KustomizeBuilder {
     // Kustomize merges the kustomization's own configuration after its resources' and before
     // its components': its transformers see all three.
     accumulation.config = try accumulation.config.merged(with: ownConfiguration(kustomization, in: directory))
+    if !kustomization.crds.isEmpty {
+      accumulation.config = try accumulation.config.merged(with: crdConfiguration(kustomization, in: directory))
+    }
+    try Self.checkLabelFields(kustomization, accumulation.config)
     let generators = kustomization.configMapGenerator + kustomization.secretGenerator
     if !generators.isEmpty {
       let files = files

@@ -35,7 +35,7 @@ extension BuildPlan {
       let reach: AddLabels.Reach = set.includeSelectors ? .selectors : set.includeTemplates ? .templates : .metadataOnly
       add(
         "labels", "LabelTransformer",
-        set.fields.isEmpty
+        set.fields.isEmpty && config.labels.isEmpty
           ? AddLabels(labels: set.pairs, reach: reach, config: config)
           : AddLabels(labels: set.pairs, fieldSpecs: KustomizeBuilder.configured(set, config)))
     }

@@ -8,15 +8,22 @@ extension TransformerConfig {
   /// Kustomize sorts it (kind order, then `group_version_kind`), since its reference update
   /// and its error messages follow that order.
   public func merged(with other: TransformerConfig) throws -> TransformerConfig {
-    // The usual merge (a kustomization without configurations into one that has only the
-    // defaults). No test against `.defaults` here: computing `.defaults` calls this.
+    // The usual merges: a kustomization without configurations into one that has only the
+    // defaults, and the defaults into an empty accumulation (they were computed that way).
     if other == self { return self }
+    if other == .defaults, self == TransformerConfig() { return other }
+    return try merging(other)
+  }
+
+  /// `merged(with:)` without its shortcuts (computing `.defaults` calls this).
+  func merging(_ other: TransformerConfig) throws -> TransformerConfig {
     var result = self
     result.namePrefix = try Self.merge(namePrefix, other.namePrefix, "namePrefix")
     result.nameSuffix = try Self.merge(nameSuffix, other.nameSuffix, "nameSuffix")
     result.namespace = try Self.merge(namespace, other.namespace, "namespace")
     result.commonAnnotations = try Self.merge(commonAnnotations, other.commonAnnotations, "commonAnnotations")
     result.commonLabels = try Self.merge(commonLabels, other.commonLabels, "commonLabels")
+    result.labels = try Self.merge(labels, other.labels, "labels")
     result.templateLabels = try Self.merge(templateLabels, other.templateLabels, "templateLabels")
     result.varReference = try Self.merge(varReference, other.varReference, "varReference")
     result.nameReference = try Self.merge(nameReference, other.nameReference)
@@ -68,7 +75,12 @@ extension TransformerConfig {
         merged.append(row)
       }
     }
-    return merged.enumerated().sorted { a, b in
+    return sorted(merged)
+  }
+
+  /// Name-reference rows, stable, by kind order then `group_version_kind`.
+  static func sorted(_ rows: [NameReferenceTable.Row]) -> [NameReferenceTable.Row] {
+    rows.enumerated().sorted { a, b in
       let (x, y) = (a.element.target, b.element.target)
       if Self.isLess(group: x.group, version: x.version, kind: x.kind, than: y.group, y.version, y.kind) { return true }
       if Self.isLess(group: y.group, version: y.version, kind: y.kind, than: x.group, x.version, x.kind) {
@@ -76,6 +88,25 @@ extension TransformerConfig {
       }
       return a.offset < b.offset
     }.map(\.element)
+  }
+
+  /// Every list sorted, as Kustomize sorts a configuration it has just read (a file, an inline
+  /// entry, its own tables) before merging it anywhere: the merge keeps the first of two specs
+  /// that stand for each other, so the order decides which one survives.
+  func sortedLists() -> TransformerConfig {
+    var result = self
+    result.namePrefix = Self.sorted(namePrefix)
+    result.nameSuffix = Self.sorted(nameSuffix)
+    result.namespace = Self.sorted(namespace)
+    result.commonLabels = Self.sorted(commonLabels)
+    result.labels = Self.sorted(labels)
+    result.templateLabels = Self.sorted(templateLabels)
+    result.commonAnnotations = Self.sorted(commonAnnotations)
+    result.varReference = Self.sorted(varReference)
+    result.nameReference = Self.sorted(nameReference)
+    result.images = Self.sorted(images)
+    result.replicas = Self.sorted(replicas)
+    return result
   }
 
   private static func merge(_ specs: [FieldSpec], _ incoming: [FieldSpec], _ list: String, sorting: Bool) throws

@@ -12,6 +12,8 @@ public struct TransformerConfig: Sendable, Equatable {
   public var nameSuffix: [FieldSpec]
   public var namespace: [FieldSpec]
   public var commonLabels: [FieldSpec]
+  /// Where every `labels` entry reaches besides its own fields (Kustomize has no defaults here).
+  public var labels: [FieldSpec]
   /// Pod-template label fields: where `labels` with `includeTemplates` reaches.
   public var templateLabels: [FieldSpec]
   public var commonAnnotations: [FieldSpec]
@@ -24,7 +26,8 @@ public struct TransformerConfig: Sendable, Equatable {
 
   public init(
     namePrefix: [FieldSpec] = [], nameSuffix: [FieldSpec] = [], namespace: [FieldSpec] = [],
-    commonLabels: [FieldSpec] = [], templateLabels: [FieldSpec] = [], commonAnnotations: [FieldSpec] = [],
+    commonLabels: [FieldSpec] = [], labels: [FieldSpec] = [], templateLabels: [FieldSpec] = [],
+    commonAnnotations: [FieldSpec] = [],
     images: [FieldSpec] = [], replicas: [FieldSpec] = [], varReference: [FieldSpec] = [],
     nameReference: [NameReferenceTable.Row] = []
   ) {
@@ -32,6 +35,7 @@ public struct TransformerConfig: Sendable, Equatable {
     self.nameSuffix = nameSuffix
     self.namespace = namespace
     self.commonLabels = commonLabels
+    self.labels = labels
     self.templateLabels = templateLabels
     self.commonAnnotations = commonAnnotations
     self.images = images
@@ -42,7 +46,7 @@ public struct TransformerConfig: Sendable, Equatable {
 
   /// Kustomize's built-in configuration, as every kustomization sees it: sorted, since
   /// Kustomize merges it into an empty configuration first.
-  public static let defaults = (try? TransformerConfig().merged(with: builtin)) ?? builtin
+  public static let defaults = (try? TransformerConfig().merging(builtin.sortedLists())) ?? builtin
 
   /// Kustomize's built-in tables, in their written order.
   static let builtin = TransformerConfig(

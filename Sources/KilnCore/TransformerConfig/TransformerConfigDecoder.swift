@@ -15,7 +15,7 @@ struct TransformerConfigDecoder {
     var decoder = TransformerConfigDecoder()
     let config = decoder.decode(node)
     try decoder.problems.throwIfErrors()
-    return config
+    return config.sortedLists()
   }
 
   private mutating func decode(_ node: Node) -> TransformerConfig {
@@ -26,8 +26,7 @@ struct TransformerConfigDecoder {
     config.nameSuffix = specs("nameSuffix", fields)
     config.namespace = specs("namespace", fields)
     config.commonLabels = specs("commonLabels", fields)
-    // Kustomize reads `labels` into its configuration and never uses it.
-    _ = specs("labels", fields)
+    config.labels = specs("labels", fields)
     config.templateLabels = specs("templateLabels", fields)
     config.commonAnnotations = specs("commonAnnotations", fields)
     config.varReference = specs("varReference", fields)

@@ -38,12 +38,14 @@ public struct AddLabels: Transform {
   }
 
   /// The field specs of a `labels` entry with `fields` of its own, as Kustomize merges them:
-  /// the entry's specs first, then each default unless one of them already stands for it (the
-  /// same path, for kinds the default selects); standing for it with another `create` is an
-  /// error ("conflicting fieldspecs").
+  /// the entry's specs first, then the configuration's `labels` specs, then each default
+  /// unless one of them already stands for it (the same path, for kinds the default selects);
+  /// standing for it with another `create` is an error ("conflicting fieldspecs").
   static func fieldSpecs(
     includeSelectors: Bool, includeTemplates: Bool, custom: [FieldSpec], config: TransformerConfig = .defaults
   ) throws -> [FieldSpec] {
+    let custom = try merge(
+      config.labels, into: custom, failing: "the labels entry's fields", against: "the configurations' labels spec")
     if includeSelectors { return try merge(config.commonLabels, into: custom, failing: "the labels' fields") }
     var specs = try merge(FieldSpecs.metadataLabels, into: custom, failing: "the labels' fields")
     if includeTemplates {
@@ -52,9 +54,10 @@ public struct AddLabels: Transform {
     return specs
   }
 
-  private static func merge(_ defaults: [FieldSpec], into specs: [FieldSpec], failing what: String) throws
-    -> [FieldSpec]
-  {
+  private static func merge(
+    _ defaults: [FieldSpec], into specs: [FieldSpec], failing what: String,
+    against other: String = "Kustomize's own spec"
+  ) throws -> [FieldSpec] {
     var merged = specs
     for spec in defaults {
       guard let same = merged.first(where: { $0.path == spec.path && $0.isSelected(by: spec) }) else {
@@ -63,7 +66,7 @@ public struct AddLabels: Transform {
       }
       if same.create != spec.create {
         throw Diagnostic.error(
-          "\(what) conflict with Kustomize's own spec for \(spec.pathDescription)\(spec.kind.map { " (\($0))" } ?? ""): one creates the field, the other does not",
+          "\(what) conflict with \(other) for \(spec.pathDescription)\(spec.kind.map { " (\($0))" } ?? ""): one creates the field, the other does not",
           at: nil)
       }
     }
