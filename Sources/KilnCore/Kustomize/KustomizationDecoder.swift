@@ -267,7 +267,7 @@ struct KustomizationDecoder {
       at: item.location)
   }
 
-  private static func integral(_ scalar: Scalar) -> Int? {
+  static func integral(_ scalar: Scalar) -> Int? {
     switch scalar.tag {
     case .int: return ScalarValue.int(scalar.text)
     case .float:

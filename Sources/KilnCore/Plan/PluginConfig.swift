@@ -289,7 +289,16 @@ struct PluginConfig {
       StrictMapping($0, context: "replica", problems: &decoder.problems)
     }
     let name = replica?.string("name", problems: &decoder.problems) ?? ""
-    let count = replica?.int("count", problems: &decoder.problems) ?? 0
+    // Go reads the count into an int64: a number with no fraction (`2.0`) is that integer.
+    var count = 0
+    if let node = replica?["count"] {
+      guard let scalar = node.scalar, let value = KustomizationDecoder.integral(scalar) else {
+        throw Diagnostic.error(
+          "ReplicaCountTransformer \"\(configName)\": count must be an integer, not \(node.kindDescription) \"\(node.scalar?.text ?? "")\"",
+          at: node.location)
+      }
+      count = value
+    }
     try decoder.problems.throwIfErrors()
     return SetReplicaCountAtSpecs(
       objectName: name, count: count, fieldSpecs: specs, at: fields["replica"]?.location ?? location)

@@ -8,8 +8,9 @@ import KilnYAML
 enum PluginConfigLeniency {
   /// The configuration node of a `kind`, normalized; warnings where kubectl reads silently.
   static func apply(_ node: Node, kind: String) -> (node: Node, warnings: [Diagnostic]) {
-    let (result, warnings) = KustomizationLeniency.apply(node, fields: structFields(kind))
-    return (stringified(result, key: nil), warnings)
+    let fields = structFields(kind)
+    let (result, warnings) = KustomizationLeniency.apply(node, fields: fields)
+    return (stringified(pruned(result, path: "", fields: fields), key: nil), warnings)
   }
 
   /// The struct fields of a builtin plugin's configuration, by where they are ("" is the
@@ -57,11 +58,36 @@ enum PluginConfigLeniency {
     case "ConfigMapGenerator", "SecretGenerator":
       fields[""] = top + ["name", "namespace", "behavior", "literals", "files", "envs", "env", "options", "type"]
       fields["options"] = ["labels", "annotations", "disableNameSuffixHash", "immutable"]
+    case "IAMPolicyGenerator":
+      fields[""] = top + ["cloud", "kubernetesService", "serviceAccount"]
+      fields["kubernetesService"] = ["name", "namespace"]
+      fields["serviceAccount"] = ["name", "projectId"]
     default:
-      fields[""] = top
+      // A kind with no fields of its own (HashTransformer), or one refused anyway: as written.
+      break
     }
     fields["fieldSpecs[]"] = fieldSpec
     return fields
+  }
+
+  /// Without the keys no struct field takes (Go's decoder passes them over), so that the
+  /// readers shared with kustomization files, which refuse them there, never see them.
+  private static func pruned(_ node: Node, path: String?, fields: [String: [String]]) -> Node {
+    switch node.value {
+    case .scalar:
+      return node
+    case .sequence(let items):
+      let itemPath = path.map { $0 + "[]" }
+      return Node(.sequence(items.map { pruned($0, path: itemPath, fields: fields) }), at: node.location)
+    case .mapping(let entries):
+      guard let path, let known = fields[path] else { return node }
+      let kept = entries.filter { known.contains($0.key) }.map { entry in
+        var entry = entry
+        entry.value = pruned(entry.value, path: path.isEmpty ? entry.key : path + "." + entry.key, fields: fields)
+        return entry
+      }
+      return Node(.mapping(kept), at: node.location)
+    }
   }
 
   /// The fields that are not strings in Kustomize's structs: their values stay as written.

@@ -29,6 +29,11 @@ public struct SetReplicaCountAtSpecs: Transform {
         found = true
         try FieldPath.visit(&resources[index].node, parent, transform: name) { map in
           guard spec.create || map[field] != nil else { return }
+          if let old = map[field], !old.isNull, old.scalar == nil {
+            throw Diagnostic.error(
+              "ReplicaCountTransformer: \(spec.pathDescription) of \(resource.kind) \(resource.name) is a \(old.kindDescription), not a count",
+              at: old.location)
+          }
           // Kustomize keeps the old value's style: over a quoted count, the new one is quoted.
           if let old = map[field]?.scalar, old.style != .plain {
             map[field] = .string(String(count), at: location)
