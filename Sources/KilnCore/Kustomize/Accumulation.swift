@@ -22,6 +22,9 @@ struct Accumulation {
   /// an earlier one (in sorted order) already stands for, so a configured `metadata/name` spec
   /// for one kind replaces the kind-less default (see `TransformerConfig.merged(with:)`).
   var config = TransformerConfig()
+  /// `kiln kustomize`: labels and annotations share values as Kustomize's nodes do
+  /// (`SharedEntry`).
+  var sharesEntries = false
   private var pending = PendingEntries()
   private var replicaIndex = SetReplicas.NameIndex()
   private var imageIndex = ImageIndex()
@@ -104,7 +107,7 @@ struct Accumulation {
     let stale = (
       pending.conflicts(with: .replicaCounts), pending.conflicts(with: .images), pending.conflicts(with: .ids)
     )
-    try pending.apply(to: &resources)
+    try pending.apply(to: &resources, sharing: sharesEntries)
     if stale.0 { replicaIndex = SetReplicas.NameIndex() }
     if stale.1 { imageIndex = ImageIndex() }
     if stale.2 {
@@ -208,7 +211,7 @@ private struct PendingEntries {
   /// queue (every component labelling the same way) collapses to one run per lane and object.
   /// Each range of objects is its own work, so the ranges are done on every core; the first
   /// failing step, in the order of the walk, is what is thrown.
-  mutating func apply(to resources: inout [Resource]) throws {
+  mutating func apply(to resources: inout [Resource], sharing: Bool) throws {
     guard !steps.isEmpty else { return }
     defer {
       steps.removeAll()
@@ -247,7 +250,7 @@ private struct PendingEntries {
           for index in segment.objects {
             FieldPath.setEntries(
               run.entries, at: &applicable[run.specSet], in: &resources[index], transform: run.transform,
-              problems: &problems)
+              problems: &problems, sharing: sharing)
           }
           if problems.hasErrors {
             failures.append(Failure(range: segment.range, run: number, problems: problems))

@@ -68,6 +68,7 @@ struct KustomizeBuilder {
     if building.count == 1 { recordOriginsIfAsked(kustomization) }
     adoptSchema(of: kustomization)
     var accumulation = Accumulation()
+    accumulation.sharesEntries = rules.readsAsKubectl
     try accumulate(kustomization, in: directory, into: &accumulation, component: component)
     let resources = try accumulation.finish()
     try Self.checkUnique(resources)

@@ -28,6 +28,9 @@ public struct Resource: Sendable {
   /// With `buildMetadata`, where it came from, then every transformer that ran over it
   /// (`BuildMetadata`); empty otherwise.
   var origins: [Origin] = []
+  /// For `kiln kustomize`: which fields share a key's value, as Kustomize's one node
+  /// (`SharedEntry`).
+  var sharedEntries: [SharedEntry] = []
 
   public init(node: Node, sourcePath: String, component: String? = nil) {
     self.node = node

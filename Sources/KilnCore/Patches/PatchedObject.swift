@@ -26,6 +26,7 @@ enum PatchedObject {
     set(before["metadata"]?["name"], at: "name", in: &node)
     set(before["metadata"]?["namespace"], at: "namespace", in: &node)
     resource.node = node
+    if !resource.sharedEntries.isEmpty { resource.spreadSharedChanges(from: before) }
     if Self.dropsAnnotations(patch) { resource.forgetBookkeeping() }
     if spec.allowNameChange, let newName, newName != resource.name {
       resource.setName(
@@ -56,6 +57,8 @@ enum PatchedObject {
     let keepsBookkeeping = spec.form == .either || !resource.previousIDs.isEmpty || resource.isGenerated
     // Kustomize records the id of every object a JSON 6902 patch touches, renamed or not.
     resource.recordID()
+    // The object is rebuilt from JSON: no two fields share a node any more.
+    resource.sharedEntries = []
     var document = try JSONForm.object(resource.node)
     if keepsBookkeeping && document["metadata"]?.isMapping == true && document["metadata"]?["annotations"] == nil {
       document.withMapping(forKey: "metadata", generatedBy: "ApplyPatches") { $0["annotations"] = Node(.mapping([])) }

@@ -28,9 +28,13 @@ extension FieldPath {
   /// The same on one object, recording what goes wrong in `problems`.
   static func setEntries(
     _ entries: [MapEntry], at applicable: inout ApplicableSpecs, in resource: inout Resource, transform: String,
-    problems: inout DiagnosticCollector
+    problems: inout DiagnosticCollector, sharing: Bool = false
   ) {
     let specs = applicable.specs(for: resource.typeInfo)
+    if sharing {
+      setSharedEntries(entries, specs, in: &resource, transform: transform, problems: &problems)
+      return
+    }
     // By index: `for spec in specs` would copy each spec (four references) for every object.
     for i in specs.indices {
       do {
