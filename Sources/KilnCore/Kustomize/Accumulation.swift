@@ -151,6 +151,15 @@ struct Footprint {
   /// Images: objects by kind, then every containers list at any depth.
   static let images = Footprint(paths: [["kind"]], anywhere: ["containers", "initContainers", "image"])
 
+  /// Adds the paths of `other` that are not here yet: a lane that every component's labels
+  /// join keeps one copy of each path, so checking a step against it does not grow with the
+  /// number of components (it did: N components made the checks quadratic).
+  mutating func formUnion(_ other: Footprint) {
+    var known = Set(paths)
+    for path in other.paths where known.insert(path).inserted { paths.append(path) }
+    anywhere.formUnion(other.anywhere)
+  }
+
   func overlaps(_ other: Footprint) -> Bool {
     for path in paths {
       if path.contains(where: other.anywhere.contains) { return true }
@@ -197,7 +206,7 @@ private struct PendingEntries {
     let lane: Int
     if let overlapping = lanesOverlapping(footprint).first {
       lane = overlapping
-      lanes[lane].paths += footprint.paths
+      lanes[lane].formUnion(footprint)
     } else {
       lane = lanes.count
       lanes.append(footprint)
