@@ -191,3 +191,34 @@ import Testing
     )
   }
 }
+
+/// Which replacement writes may give an object a new id (the accumulation's indexes by name
+/// then start again); a CA-injection annotation must not make every component re-index.
+@Suite struct ReplacementIDChangeTests {
+  func mayChangeID(_ path: String) throws -> Bool {
+    let r = try ApplyReplacementsTests().replacements(
+      """
+      - source: {kind: ConfigMap, name: settings, fieldPath: data.level}
+        targets:
+        - select: {kind: Deployment}
+          fieldPaths:
+          - \(path)
+      """)
+    return r.mayChangeIDs
+  }
+
+  @Test func namesNamespacesKindsAndVersionsAreIDs() throws {
+    #expect(try mayChangeID("metadata.name"))
+    #expect(try mayChangeID("metadata.namespace"))
+    #expect(try mayChangeID("kind"))
+    #expect(try mayChangeID("apiVersion"))
+    #expect(try mayChangeID("metadata"))
+    #expect(try mayChangeID("metadata.*"))
+  }
+
+  @Test func annotationsLabelsAndSpecAreNot() throws {
+    #expect(try !mayChangeID("metadata.annotations.[cert-manager.io/inject-ca-from]"))
+    #expect(try !mayChangeID("metadata.labels.version"))
+    #expect(try !mayChangeID("spec.template.metadata.annotations.version"))
+  }
+}

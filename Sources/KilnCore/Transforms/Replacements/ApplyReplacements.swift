@@ -171,10 +171,16 @@ public struct ApplyReplacements: Transform {
     return !rejects.contains { !$0.selector.namesNoID && $0.matchesAnyID(of: resource) }
   }
 
-  /// A write under `metadata`, or to `kind` or `apiVersion`, may give the object a new id.
+  /// A write to `kind`, `apiVersion`, `metadata.name` or `metadata.namespace` (or to the whole
+  /// `metadata`, or through a step that is not a key) may give the object a new id; a write
+  /// under `metadata.annotations` or `metadata.labels`, as in kubebuilder's CA injection,
+  /// cannot.
   static func mayChangeID(_ steps: [TargetStep]) -> Bool {
     guard case .field(let first)? = steps.first else { return steps.first.map { _ in true } ?? false }
-    return first == "metadata" || first == "kind" || first == "apiVersion"
+    if first == "kind" || first == "apiVersion" { return true }
+    guard first == "metadata" else { return false }
+    guard steps.count > 1, case .field(let second) = steps[1] else { return true }
+    return second == "name" || second == "namespace"
   }
 
   private func write(
