@@ -14,7 +14,7 @@ labels stay on its own objects; replicas, images and namespace at the top).
 Outputs must be byte-identical; the script says so, then prints median wall time, peak memory and
 the ratio.
 
-Usage: python3 Benchmarks/bench.py [--kiln .build/release/kiln] [--suite all|generated|references|one|arches]
+Usage: python3 Benchmarks/bench.py [--kiln .build/release/kiln] [--suite all|generated|full|references|one|arches]
                                    [--sizes 10,30,100,300] [--runs 20]
 """
 import argparse
@@ -51,12 +51,15 @@ def arches_equivalent_tree(root):
                 "resources:\n- base\n" + "".join("- scoped/%s\n" % c for c in COMPONENTS))
 
 
-def generated_tree(root, n):
+def generated_tree(root, n, references=False):
     """A realistic tree: a base, and N Kustomize Components of a Deployment, a Service and a
     ConfigMap, each Component with its own labels (in selectors, as the repository's own stack
     does), image tag and replica count; at the top, namespace, labels, annotations, images,
     patches and generators. Kustomize runs each Component's transformers over everything
-    accumulated before it, which is why kubectl kustomize grows faster than linearly here."""
+    accumulated before it, which is why kubectl kustomize grows faster than linearly here.
+    With references, each Component also copies its ConfigMap's VERSION into its Deployment (a
+    replacement that creates the fields) and declares a var naming its Service, which the
+    Deployment's args and env use: the same tree, with references resolved across all N."""
     os.makedirs(os.path.join(root, "base"))
     write(root, "base/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
           "resources:\n- namespace.yaml\n- serviceaccount.yaml\n- config.yaml\n")
@@ -69,15 +72,21 @@ def generated_tree(root, n):
         name = "svc%03d" % i
         components.append(name)
         d = "components/" + name
+        var = "SVC%03d_HOST" % i
         write(root, d + "/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"
               "resources:\n- deployment.yaml\n- service.yaml\n- configmap.yaml\n"
               "labels:\n- pairs:\n    app.kubernetes.io/component: %s\n  includeSelectors: true\n"
               "images:\n- name: registry.example.com/shop/%s\n  newTag: \"1.%d.0\"\n"
-              "replicas:\n- name: %s\n  count: %d\n" % (name, name, i % 7, name, 2 + i % 3))
-        write(root, d + "/deployment.yaml", DEPLOYMENT % {"name": name, "port": 8000 + i})
+              "replicas:\n- name: %s\n  count: %d\n" % (name, name, i % 7, name, 2 + i % 3)
+              + (COMPONENT_REFERENCES % {"n": name, "v": var} if references else ""))
+        deployment = DEPLOYMENT % {"name": name, "port": 8000 + i}
+        if references:
+            deployment += DEPLOYMENT_REFERENCES % {"var": var}
+        write(root, d + "/deployment.yaml", deployment)
         write(root, d + "/service.yaml", SERVICE % {"name": name, "port": 8000 + i})
         write(root, d + "/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s-config\n"
-              "data:\n  LISTEN: \":%d\"\n  FEATURE_FLAGS: checkout,search\n  TIMEOUT: 30s\n" % (name, 8000 + i))
+              "data:\n  LISTEN: \":%d\"\n  FEATURE_FLAGS: checkout,search\n  TIMEOUT: 30s\n"
+              "  VERSION: \"1.%d.%d\"\n" % (name, 8000 + i, i % 7, i))
     top = ["apiVersion: kustomize.config.k8s.io/v1beta1", "kind: Kustomization", "namespace: shop-prod",
            "labels:", "- pairs:", "    app.kubernetes.io/part-of: shop", "    environment: prod",
            "  includeSelectors: false", "  includeTemplates: true",
@@ -205,6 +214,21 @@ spec:
             port: http
 """
 
+# A Component's replacement and var in the generated tree with references (as in references_tree).
+COMPONENT_REFERENCES = ("replacements:\n- source:\n    kind: ConfigMap\n    name: %(n)s-config\n    fieldPath: data.VERSION\n"
+                        "  targets:\n  - select:\n      kind: Deployment\n      name: %(n)s\n    fieldPaths:\n"
+                        "    - spec.template.metadata.annotations.app-version\n"
+                        "    - metadata.annotations.app-version\n"
+                        "    options:\n      create: true\n"
+                        "vars:\n- name: %(v)s\n  objref:\n    apiVersion: v1\n    kind: Service\n    name: %(n)s\n"
+                        "  fieldref:\n    fieldpath: metadata.name\n")
+
+# Appended to DEPLOYMENT's container (its last key is readinessProbe): args using the var.
+DEPLOYMENT_REFERENCES = """        args:
+        - --peer=$(%(var)s):80
+        - --self=http://$(%(var)s).shop-prod.svc:80
+"""
+
 SERVICE = """apiVersion: v1
 kind: Service
 metadata:
@@ -288,12 +312,14 @@ def row(label, n_objects, k, u):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kiln", default=os.path.join(REPO, ".build/release/kiln"))
-    parser.add_argument("--suite", default="all", choices=["all", "generated", "references", "one", "arches"])
+    parser.add_argument("--suite", default="all", choices=["all", "generated", "full", "references", "one", "arches"])
     parser.add_argument("--sizes", default="10,30,100,300")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--kubectl-runs", type=int, default=5)
     parser.add_argument("--tree", metavar="DIR", help="only write the equivalent Arches tree to DIR (for tests)")
     parser.add_argument("--generate", metavar="DIR", help="only write a generated tree of --sizes N to DIR")
+    parser.add_argument("--generate-full", metavar="DIR",
+                        help="only write a generated tree with references of --sizes N to DIR")
     parser.add_argument("--generate-references", metavar="DIR",
                         help="only write a references tree of --sizes N to DIR")
     args = parser.parse_args()
@@ -302,6 +328,9 @@ def main():
         return
     if args.generate:
         generated_tree(args.generate, int(args.sizes))
+        return
+    if args.generate_full:
+        generated_tree(args.generate_full, int(args.sizes), references=True)
         return
     if args.generate_references:
         references_tree(args.generate_references, int(args.sizes))
@@ -325,6 +354,14 @@ def main():
                 k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
                                             args.runs, u_runs)
                 ok &= row("N=%d" % n, objects(k[2]), k, u)
+    if args.suite in ("all", "full"):
+        for n in [int(x) for x in args.sizes.split(",")]:
+            with tempfile.TemporaryDirectory() as tree:
+                generated_tree(tree, n, references=True)
+                u_runs = max(1, min(args.kubectl_runs, 300 // max(n, 1)))
+                k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
+                                            args.runs, u_runs)
+                ok &= row("full N=%d" % n, objects(k[2]), k, u)
     if args.suite in ("all", "references"):
         for n in [int(x) for x in args.sizes.split(",")]:
             with tempfile.TemporaryDirectory() as tree:
