@@ -85,8 +85,8 @@ def generated_tree(root, n, references=False):
         write(root, d + "/deployment.yaml", deployment)
         write(root, d + "/service.yaml", SERVICE % {"name": name, "port": 8000 + i})
         write(root, d + "/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s-config\n"
-              "data:\n  LISTEN: \":%d\"\n  FEATURE_FLAGS: checkout,search\n  TIMEOUT: 30s\n"
-              "  VERSION: \"1.%d.%d\"\n" % (name, 8000 + i, i % 7, i))
+              "data:\n  LISTEN: \":%d\"\n  FEATURE_FLAGS: checkout,search\n  TIMEOUT: 30s\n" % (name, 8000 + i)
+              + ("  VERSION: \"1.%d.%d\"\n" % (i % 7, i) if references else ""))
     top = ["apiVersion: kustomize.config.k8s.io/v1beta1", "kind: Kustomization", "namespace: shop-prod",
            "labels:", "- pairs:", "    app.kubernetes.io/part-of: shop", "    environment: prod",
            "  includeSelectors: false", "  includeTemplates: true",
