@@ -53,48 +53,6 @@ enum GoMapKey {
     guard let double = Double(text) else { return nil }
     let value = Float(double)
     if value.isInfinite { return value < 0 ? "-.inf" : ".inf" }
-    if value == 0 { return value.sign == .minus ? "-0" : "0" }
-    // Swift's description has the shortest digits that read back as the same Float; only
-    // the layout differs from Go's.
-    let described = Array(abs(value).description.utf8)
-    var mantissa = described[...]
-    var exponent = 0
-    if let e = described.firstIndex(of: UInt8(ascii: "e")) {
-      mantissa = described[..<e]
-      exponent = Int(String(decoding: described[(e + 1)...], as: UTF8.self)) ?? 0
-    }
-    var digits: [UInt8] = []
-    var point = 0
-    var seenPoint = false
-    for c in mantissa {
-      if c == UInt8(ascii: ".") {
-        seenPoint = true
-        continue
-      }
-      digits.append(c)
-      if !seenPoint { point += 1 }
-    }
-    while digits.count > 1 && digits.first == UInt8(ascii: "0") {
-      digits.removeFirst()
-      point -= 1
-    }
-    while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
-    point += exponent
-    let sign = value < 0 ? "-" : ""
-    let e = point - 1
-    if e < -4 || e >= 6 {
-      var out = sign + String(decoding: digits[..<1], as: UTF8.self)
-      if digits.count > 1 { out += "." + String(decoding: digits[1...], as: UTF8.self) }
-      let magnitude = String(abs(e))
-      return out + (e < 0 ? "e-" : "e+") + (magnitude.count < 2 ? "0" : "") + magnitude
-    }
-    if point <= 0 {
-      return sign + "0." + String(repeating: "0", count: -point) + String(decoding: digits, as: UTF8.self)
-    }
-    if point >= digits.count {
-      return sign + String(decoding: digits, as: UTF8.self) + String(repeating: "0", count: point - digits.count)
-    }
-    return sign + String(decoding: digits[..<point], as: UTF8.self) + "."
-      + String(decoding: digits[point...], as: UTF8.self)
+    return GoNumberFormat.general(value)
   }
 }

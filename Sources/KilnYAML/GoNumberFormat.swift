@@ -1,10 +1,13 @@
-/// Go's `strconv.FormatFloat(f, 'f'|'e'|'g', -1, 64)`: the shortest digits that read back as
-/// the same double, laid out as Go lays them out. Swift and Go both pick the shortest
-/// round-tripping digits (closest to the exact value on ties), so only the layout differs.
-enum GoNumberFormat {
+/// Go's `strconv.FormatFloat(f, 'f'|'e'|'g', -1, 64)` (and `32` for a `Float`): the shortest
+/// digits that read back as the same number, laid out as Go lays them out. Swift and Go both
+/// pick the shortest round-tripping digits (closest to the exact value on ties), so only the
+/// layout differs.
+public enum GoNumberFormat {
   /// The shortest decimal digits of |value| and the position of the decimal point
   /// (`1234.5` is ("12345", 4); `0.001` is ("1", -2)).
-  static func shortestDigits(_ value: Double) -> (digits: [UInt8], point: Int) {
+  static func shortestDigits<F: BinaryFloatingPoint & CustomStringConvertible>(
+    _ value: F
+  ) -> (digits: [UInt8], point: Int) {
     if value == 0 { return ([UInt8(ascii: "0")], 1) }
     let text = Array(abs(value).description.utf8)  // "1234.5", "1e-05", "1.5e+20"
     var mantissa = text[...]
@@ -34,7 +37,7 @@ enum GoNumberFormat {
   }
 
   /// `'f'` layout: no exponent.
-  static func fixed(_ value: Double) -> String {
+  public static func fixed<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) -> String {
     let (digits, point) = shortestDigits(value)
     var out = value.sign == .minus ? "-" : ""
     if point <= 0 {
@@ -48,7 +51,7 @@ enum GoNumberFormat {
   }
 
   /// `'e'` layout: `d.ddde±XX`, at least two exponent digits.
-  static func exponent(_ value: Double) -> String {
+  public static func exponent<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) -> String {
     let (digits, point) = shortestDigits(value)
     var out = value.sign == .minus ? "-" : ""
     out += String(decoding: digits[..<1], as: UTF8.self)
@@ -62,7 +65,7 @@ enum GoNumberFormat {
 
   /// `'g'` with the shortest precision: exponent form when the decimal exponent is below -4
   /// or at least 6 (Go decides with precision 6 when printing the shortest digits).
-  static func general(_ value: Double) -> String {
+  public static func general<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) -> String {
     let (_, point) = shortestDigits(value)
     let e = value == 0 ? 0 : point - 1
     return e < -4 || e >= 6 ? exponent(value) : fixed(value)
@@ -70,7 +73,7 @@ enum GoNumberFormat {
 
   /// `encoding/json`'s float encoding: `'f'` between 1e-6 and 1e21, `'e'` outside, with a
   /// one-digit negative exponent written without its zero (`1e-7`).
-  static func json(_ value: Double) -> String {
+  public static func json(_ value: Double) -> String {
     let a = abs(value)
     if a != 0 && (a < 1e-6 || a >= 1e21) {
       var text = Array(exponent(value).utf8)
