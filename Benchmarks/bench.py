@@ -346,30 +346,19 @@ def main():
           " 1-minute load average\n" % (args.runs, args.kubectl_runs))
     print("%-14s %7s %15s %13s %15s %13s %9s" % ("tree", "objects", "kiln", "kiln RSS", "kubectl", "kubectl RSS", "ratio"))
     ok = True
-    if args.suite in ("all", "generated"):
+    sized_suites = [("generated", "N=%d", generated_tree),
+                    ("full", "full N=%d", lambda root, n: generated_tree(root, n, references=True)),
+                    ("references", "refs N=%d", references_tree)]
+    for suite, label, write_tree in sized_suites:
+        if args.suite not in ("all", suite):
+            continue
         for n in [int(x) for x in args.sizes.split(",")]:
             with tempfile.TemporaryDirectory() as tree:
-                generated_tree(tree, n)
+                write_tree(tree, n)
                 u_runs = max(1, min(args.kubectl_runs, 300 // max(n, 1)))
                 k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
                                             args.runs, u_runs)
-                ok &= row("N=%d" % n, objects(k[2]), k, u)
-    if args.suite in ("all", "full"):
-        for n in [int(x) for x in args.sizes.split(",")]:
-            with tempfile.TemporaryDirectory() as tree:
-                generated_tree(tree, n, references=True)
-                u_runs = max(1, min(args.kubectl_runs, 300 // max(n, 1)))
-                k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
-                                            args.runs, u_runs)
-                ok &= row("full N=%d" % n, objects(k[2]), k, u)
-    if args.suite in ("all", "references"):
-        for n in [int(x) for x in args.sizes.split(",")]:
-            with tempfile.TemporaryDirectory() as tree:
-                references_tree(tree, n)
-                u_runs = max(1, min(args.kubectl_runs, 300 // max(n, 1)))
-                k, u = measure_side_by_side(([kiln, "kustomize", tree], tree), ([kubectl, "kustomize", tree], tree),
-                                            args.runs, u_runs)
-                ok &= row("refs N=%d" % n, objects(k[2]), k, u)
+                ok &= row(label % n, objects(k[2]), k, u)
     if args.suite in ("all", "one"):
         with tempfile.TemporaryDirectory() as tree:
             one_object_tree(tree)
