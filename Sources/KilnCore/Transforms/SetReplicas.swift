@@ -40,20 +40,10 @@ public struct SetReplicas: Transform {
   }
 
   /// Scalable objects by every name they have had.
-  struct NameIndex {
-    private(set) var byName: [String: [Int]] = [:]
-    /// How many objects of the list it covers.
-    private(set) var covered = 0
+  typealias NameIndex = KilnCore.NameIndex<ScalableObjects>
 
-    /// Indexes `resources[from...]`.
-    mutating func add(_ resources: [Resource], from start: Int) {
-      for index in start..<resources.count where SetReplicas.scalableKinds.contains(resources[index].kind) {
-        for name in Set([resources[index].name] + resources[index].previousNames) {
-          byName[name, default: []].append(index)
-        }
-      }
-      covered = resources.count
-    }
+  enum ScalableObjects: NameIndexScope {
+    static func includes(_ resource: Resource) -> Bool { scalableKinds.contains(resource.kind) }
   }
 
   /// The same, with the objects found through an index built beforehand.

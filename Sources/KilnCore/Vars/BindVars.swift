@@ -19,28 +19,8 @@ public struct BindVars: Transform {
     try apply(to: &resources, index: index)
   }
 
-  /// Objects by every name they have had. The accumulation keeps one across kustomizations
-  /// and components, adding the objects appended since, so that a tree of N components with
-  /// vars is not N scans of everything accumulated.
-  struct NameIndex {
-    private(set) var byName: [String: [Int]] = [:]
-    /// How many objects of the list it covers.
-    private(set) var covered = 0
-
-    /// Indexes `resources[from...]`.
-    mutating func add(_ resources: [Resource], from start: Int) {
-      for index in start..<resources.count {
-        let current = resources[index].name
-        byName[current, default: []].append(index)
-        var seen = [current]
-        for id in resources[index].previousIDs where !seen.contains(id.name) {
-          seen.append(id.name)
-          byName[id.name, default: []].append(index)
-        }
-      }
-      covered = resources.count
-    }
-  }
+  /// Any object, by every name it has had.
+  typealias NameIndex = KilnCore.NameIndex<EveryObject>
 
   /// The same, with the objects found through an index covering all of them.
   func apply(to resources: inout [Resource], index: NameIndex) throws {
